@@ -1,0 +1,29 @@
+import type { QueryRunner } from 'typeorm';
+
+/** Outbox and inbox tables, created by each service's first migration inside its own schema. */
+export const createMessagingTables = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".outbox (
+      id bigserial PRIMARY KEY,
+      topic text NOT NULL,
+      message_key text NOT NULL,
+      event_id uuid NOT NULL UNIQUE,
+      event_type text NOT NULL,
+      envelope jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz
+    )`);
+  await queryRunner.query(`CREATE INDEX outbox_unpublished_idx ON "${schema}".outbox (id) WHERE published_at IS NULL`);
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".inbox (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+};
+
+export const dropMessagingTables = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(`DROP TABLE "${schema}".inbox`);
+  await queryRunner.query(`DROP TABLE "${schema}".outbox`);
+};

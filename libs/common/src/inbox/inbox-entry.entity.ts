@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One consumed event per consumer; its primary key is what makes consumers idempotent. */
+@Entity({ name: 'inbox' })
+export class InboxEntryEntity {
+  @PrimaryColumn({ type: 'text' })
+  consumer!: string;
+
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', default: () => 'now()' })
+  processedAt!: Date;
+}

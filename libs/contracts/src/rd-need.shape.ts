@@ -1,0 +1,88 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ExternalRef } from './company-profile.shape.js';
+import { IsTermList } from './limits.js';
+
+export const NEED_PRIORITIES = ['low', 'medium', 'high'] as const;
+export type NeedPriority = (typeof NEED_PRIORITIES)[number];
+export const NEED_STATUSES = ['open', 'closed'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+/** The writable fields of an R&D need, shared by REST bodies and events. */
+export class RdNeedFields {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @IsString()
+  @MaxLength(4000)
+  description!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  owner!: string;
+
+  @IsTermList()
+  therapeuticAreas!: string[];
+
+  @IsTermList()
+  modalities!: string[];
+
+  @IsTermList()
+  stages!: string[];
+
+  @IsTermList()
+  sectors!: string[];
+
+  @IsTermList()
+  mustHave!: string[];
+
+  @IsTermList()
+  niceToHave!: string[];
+
+  @IsTermList()
+  collaborationTypes!: string[];
+
+  @IsTermList()
+  offering!: string[];
+
+  @IsBoolean()
+  preferChinaPresence!: boolean;
+
+  @IsBoolean()
+  preferWuxiCoLocation!: boolean;
+
+  @IsTermList()
+  preferredPartnerNetworks!: string[];
+
+  @IsIn(NEED_PRIORITIES)
+  priority!: NeedPriority;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  deadline?: string;
+
+  @IsIn(NEED_STATUSES)
+  status!: NeedStatus;
+
+  @IsOptional()
+  @IsObject()
+  weights?: Record<string, number>;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExternalRef)
+  externalRef?: ExternalRef;
+}
