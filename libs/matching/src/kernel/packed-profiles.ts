@@ -1,0 +1,97 @@
+/**
+ * Profiles compiled for the kernel. Every typed array sits on a SharedArrayBuffer so that worker threads read the
+ * same memory instead of copies.
+ */
+
+/** Typed arrays of the company population, the part a worker needs. */
+export interface CompanyBuffers {
+  readonly count: number;
+  /**
+   * Three offsets per company, then one closing offset: company i's terms are `terms[bounds[3i] .. bounds[3i+3])`,
+   * split into the gate section (capabilities, sectors), the area section (therapeutic areas) and the rest
+   * (modalities, stages, collaboration types, sought offerings, partner networks). The kernel decides eligibility
+   * and most of the score from the first two before it reads the rest.
+   */
+  readonly bounds: Uint32Array;
+  readonly terms: Uint16Array;
+  /** Low `SEEK_COUNT_BITS` bits: number of sought offerings; above them the geography code (see `geographyCode`). */
+  readonly attributes: Int32Array;
+  /** Position of the company's id in code-unit order: the deterministic tie-break. */
+  readonly idRanks: Uint32Array;
+  readonly tokenBounds: Uint32Array;
+  /** Free-text token numbers, see `PackedCompanies.tokenNumbers`. */
+  readonly tokens: Int32Array;
+}
+
+export interface PackedCompanies {
+  readonly termSpaceFingerprint: string;
+  readonly ids: readonly string[];
+  /** Company index by id rank. */
+  readonly byIdRank: Uint32Array;
+  readonly tokenNumbers: ReadonlyMap<string, number>;
+  readonly buffers: CompanyBuffers;
+}
+
+/** One need compiled into lookup tables over the term space. */
+export interface PackedNeed {
+  readonly id: string;
+  /** Accumulator words per company; see `need-compiler.ts` for the field layout. */
+  readonly words: number;
+  /**
+   * Split layout: word 0 holds only gate and area fields, word 1 only the rest, so after the first two sections
+   * the kernel can bound the final score and skip companies that cannot enter the top k.
+   */
+  readonly split: boolean;
+  /** Per term, `words` bit-words to OR into the accumulators, then one count (area relevance or offer match). */
+  readonly table: Int32Array;
+  readonly stride: number;
+  /** Units by byte value, 256 entries per accumulator byte. */
+  readonly byteUnits: Int32Array;
+  readonly mustMasks: Int32Array;
+  readonly sectorApplies: boolean;
+  readonly sectorKeep: number;
+  readonly focusScale: number;
+  readonly reciprocityScale: number;
+  readonly offerCount: number;
+  /** Units by geography code. */
+  readonly geographyUnits: Int32Array;
+  readonly textScale: number;
+  readonly textTokens: readonly string[];
+  /** Most units the rest section, reciprocity, geography and text can still add (split layout only). */
+  readonly laterMaxUnits: number;
+}
+
+export interface PackedNeeds {
+  readonly termSpaceFingerprint: string;
+  readonly needs: readonly PackedNeed[];
+}
+
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * Int32Array.BYTES_PER_ELEMENT));
+}
+
+export function sharedUint32(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(Math.max(1, length) * Uint32Array.BYTES_PER_ELEMENT));
+}
+
+export function sharedUint16(length: number): Uint16Array {
+  return new Uint16Array(new SharedArrayBuffer(Math.max(1, length) * Uint16Array.BYTES_PER_ELEMENT));
+}
+
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(Math.max(1, length) * Float64Array.BYTES_PER_ELEMENT));
+}
+
+/** Set in word 0 when a company is in one of the need's sectors. */
+export const SECTOR_BIT = 1 << 31;
+
+/** Enough for a company seeking every term of a full 2^16-term space. */
+export const SEEK_COUNT_BITS = 17;
+export const SEEK_COUNT_MASK = (1 << SEEK_COUNT_BITS) - 1;
+
+export const GEOGRAPHY_CODE_COUNT = 8;
+
+/** Bit 2: present in China; bits 0-1: index in `WUXI_CO_LOCATIONS`. */
+export function geographyCode(chinaPresence: boolean, wuxiIndex: number): number {
+  return (chinaPresence ? 4 : 0) | wuxiIndex;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { syntheticPopulation } from '../../bench/synthetic-population.js';
+import { topKForNeed } from '../ranking/match-ranking.js';
+import { createEngineVocabulary } from '../scoring/engine-vocabulary.js';
+import { FIXTURE_VOCABULARIES, aCompany, aNeed, fixtureVocabulary } from '../scoring/engine-vocabulary.fixture.js';
+import type { CompanyProfile, NeedProfile } from '../scoring/match-profile.types.js';
+import { companyProfile, needProfile } from '../scoring/profile-arbitraries.fixture.js';
+import { compileCompanies } from './company-compiler.js';
+import { compileNeeds } from './need-compiler.js';
+import { topKPerNeed } from './top-k-per-need.js';
+
+const vocab = fixtureVocabulary();
+
+async function expectSameAsReference(
+  needs: readonly NeedProfile[],
+  companies: readonly CompanyProfile[],
+  k: number,
+): Promise<void> {
+  const fast = await topKPerNeed(compileCompanies(companies, vocab), compileNeeds(needs, vocab), k, { workers: 0 });
+  for (const need of needs) {
+    expect({ need: need.id, matches: fast.get(need.id) }).toEqual({
+      need: need.id,
+      matches: topKForNeed(need, companies, k, vocab),
+    });
+  }
+}
+
+describe('topKPerNeed, the fast path', () => {
+  it.each([1, 2, 3])('matches the reference scorer on a synthetic population (seed %i)', async (seed) => {
+    const { companies, needs } = syntheticPopulation(vocab, { companies: 600, needs: 30, seed });
+
+    await expectSameAsReference(needs, companies, 25);
+  });
+
+  it('matches the reference scorer on arbitrary populations, in both table layouts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(needProfile(), { minLength: 1, maxLength: 6, selector: (need) => need.id }),
+        fc.array(companyProfile(), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 45 }),
+        (needs, companies, k) => expectSameAsReference(needs, companies, k),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('compiles small needs into the split layout and large ones into the wide layout', () => {
+    const everyArea = FIXTURE_VOCABULARIES.therapeuticAreas.terms.map((term) => term.id);
+    const { needs } = compileNeeds(
+      [aNeed({ id: 'small', therapeuticAreas: ['nsclc'] }), aNeed({ id: 'large', therapeuticAreas: everyArea })],
+      vocab,
+    );
+
+    expect(needs.map((need) => [need.id, need.split])).toEqual([
+      ['small', true],
+      ['large', false],
+    ]);
+  });
+
+  it('keeps equal ids in input order, as the reference does', async () => {
+    const twins = [
+      aCompany({ id: 'same', therapeuticAreas: ['nsclc'] }),
+      aCompany({ id: 'same', therapeuticAreas: ['nsclc'] }),
+      aCompany({ id: 'other' }),
+    ];
+
+    await expectSameAsReference([aNeed({ therapeuticAreas: ['nsclc'] })], twins, 3);
+  });
+
+  it('lists ineligible companies only below every eligible one', async () => {
+    const need = aNeed({ therapeuticAreas: ['nsclc'], mustHave: ['imaging'] });
+    const companies = [
+      aCompany({ id: 'fits-but-ungated', therapeuticAreas: ['nsclc'] }),
+      aCompany({ id: 'gated', capabilities: ['imaging'] }),
+    ];
+
+    const ranked = (
+      await topKPerNeed(compileCompanies(companies, vocab), compileNeeds([need], vocab), 2, { workers: 0 })
+    ).get('need');
+
+    expect(ranked?.map((match) => [match.companyId, match.eligible])).toEqual([
+      ['gated', true],
+      ['fits-but-ungated', false],
+    ]);
+  });
+
+  it('returns empty lists for k = 0 or no companies', async () => {
+    const needs = compileNeeds([aNeed()], vocab);
+
+    expect(await topKPerNeed(compileCompanies([aCompany()], vocab), needs, 0, { workers: 0 })).toEqual(
+      new Map([['need', []]]),
+    );
+    expect(await topKPerNeed(compileCompanies([], vocab), needs, 5, { workers: 0 })).toEqual(new Map([['need', []]]));
+  });
+
+  it('refuses needs that share an id, since results are keyed by need id', async () => {
+    await expect(
+      topKPerNeed(compileCompanies([], vocab), compileNeeds([aNeed(), aNeed()], vocab), 1, { workers: 0 }),
+    ).rejects.toThrow('Need ids must be unique');
+  });
+
+  it('refuses companies and needs compiled against different vocabularies', async () => {
+    const other = createEngineVocabulary(FIXTURE_VOCABULARIES, 'fixture-2');
+
+    await expect(
+      topKPerNeed(compileCompanies([aCompany()], other), compileNeeds([aNeed()], vocab), 1, { workers: 0 }),
+    ).rejects.toThrow('different vocabularies');
+  });
+});

@@ -1,0 +1,1 @@
+export { compareMatches, topKForCompany, topKForNeed, type RankedMatch, type RankedNeed } from './match-ranking.js';

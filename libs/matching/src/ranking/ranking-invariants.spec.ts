@@ -1,0 +1,122 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { aCompany, fixtureVocabulary } from '../scoring/engine-vocabulary.fixture.js';
+import type { CompanyProfile, NeedProfile } from '../scoring/match-profile.types.js';
+import { scorePair } from '../scoring/pair-scorer.js';
+import { companyPopulation, companyProfile, needProfile } from '../scoring/profile-arbitraries.fixture.js';
+import { topKForNeed } from './match-ranking.js';
+
+const vocab = fixtureVocabulary();
+
+/** Ways a company can take up something the need asks for; each one is a matching term. */
+const MATCHING_ADDITIONS: readonly ((need: NeedProfile, company: CompanyProfile, pick: number) => CompanyProfile)[] = [
+  (need, company, pick) => ({
+    ...company,
+    therapeuticAreas: [...company.therapeuticAreas, ...at(need.therapeuticAreas, pick)],
+  }),
+  (need, company, pick) => ({ ...company, modalities: [...company.modalities, ...at(need.modalities, pick)] }),
+  (need, company, pick) => ({
+    ...company,
+    developmentStages: [...company.developmentStages, ...at(need.stages, pick)],
+  }),
+  (need, company, pick) => ({ ...company, sectors: [...company.sectors, ...at(need.sectors, pick)] }),
+  (need, company, pick) => ({ ...company, capabilities: [...company.capabilities, ...at(need.mustHave, pick)] }),
+  (need, company, pick) => ({ ...company, capabilities: [...company.capabilities, ...at(need.niceToHave, pick)] }),
+  (need, company, pick) => ({
+    ...company,
+    collaborationTypes: [...company.collaborationTypes, ...at(need.collaborationTypes, pick)],
+  }),
+  (need, company, pick) => ({ ...company, seeking: [...company.seeking, ...at(need.offering, pick)] }),
+  (need, company, pick) => ({
+    ...company,
+    partnerNetworks: [...company.partnerNetworks, ...at(need.preferredPartnerNetworks, pick)],
+  }),
+  (need, company, pick) => ({
+    ...company,
+    unmappedTerms: [...(company.unmappedTerms ?? []), ...at(need.unmappedTerms ?? [], pick)],
+  }),
+];
+
+function at(ids: readonly string[], pick: number): string[] {
+  const id = ids[pick % Math.max(1, ids.length)];
+  return id === undefined ? [] : [id];
+}
+
+describe('ranking invariants', () => {
+  it('keeps every score in [0, 1]', () => {
+    fc.assert(
+      fc.property(needProfile(), companyProfile(), (need, company) => {
+        const { score } = scorePair(need, company, vocab);
+        return Number.isFinite(score) && score >= 0 && score <= 1;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never lowers a score or takes away eligibility when a company adds a matching term', () => {
+    fc.assert(
+      fc.property(
+        needProfile(),
+        companyProfile(),
+        fc.nat(MATCHING_ADDITIONS.length - 1),
+        fc.nat(),
+        (need, company, addition, pick) => {
+          const before = scorePair(need, company, vocab);
+          const after = scorePair(need, MATCHING_ADDITIONS[addition]!(need, company, pick), vocab);
+          expect(after.score).toBeGreaterThanOrEqual(before.score);
+          expect(after.eligible || !before.eligible).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('changes no other pair when an unrelated company joins', () => {
+    fc.assert(
+      fc.property(
+        needProfile(),
+        companyPopulation(12),
+        companyProfile(fc.constant('newcomer')),
+        (need, companies, newcomer) => {
+          const others = companies.filter((company) => company.id !== 'newcomer');
+          const without = topKForNeed(need, others, others.length, vocab);
+          const withNewcomer = topKForNeed(need, [...others, newcomer], others.length + 1, vocab).filter(
+            (match) => match.companyId !== 'newcomer',
+          );
+          const strip = (matches: typeof without) =>
+            matches.map(({ companyId, score, eligible }) => ({ companyId, score, eligible }));
+          expect(strip(withNewcomer)).toEqual(strip(without));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives identical output for identical input', () => {
+    fc.assert(
+      fc.property(needProfile(), companyPopulation(10), (need, companies) => {
+        const first = topKForNeed(need, companies, 5, vocab);
+        const again = topKForNeed(structuredClone(need), structuredClone(companies), 5, vocab);
+        expect(again).toEqual(first);
+        expect(companies.map((company) => scorePair(need, company, vocab))).toEqual(
+          companies.map((company) => scorePair(structuredClone(need), structuredClone(company), vocab)),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('scores an empty company 0 against any need except through geography', () => {
+    fc.assert(
+      fc.property(needProfile(), (need) => {
+        const result = scorePair(
+          { ...need, preferChinaPresence: false, preferWuxiCoLocation: false },
+          aCompany(),
+          vocab,
+        );
+        expect(result.score).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import { VOCABULARIES, VOCABULARY_VERSION } from '../vocabulary/vocabularies.js';
+import { VocabularyIndex, vocabularyIndexes } from '../vocabulary/vocabulary-index.js';
+import type { Vocabulary, VocabularyName, VocabularyTerm } from '../vocabulary/vocabulary.types.js';
+
+/** The vocabularies a profile field is coded in; organisation types do not take part in matching. */
+export const ENGINE_VOCABULARY_NAMES = [
+  'sectors',
+  'capabilities',
+  'therapeuticAreas',
+  'modalities',
+  'developmentStages',
+  'collaborationTypes',
+  'offerings',
+  'partnerNetworks',
+] as const satisfies readonly VocabularyName[];
+
+export type EngineVocabularyName = (typeof ENGINE_VOCABULARY_NAMES)[number];
+
+/** What scoring asks of a vocabulary index; `VocabularyIndex` provides it. */
+export interface TermHierarchy {
+  get(id: string): VocabularyTerm | undefined;
+  has(id: string): boolean;
+  /** Nearest first, without the term itself. */
+  ancestors(id: string): readonly string[];
+  isDescendantOrSelf(id: string, ancestorId: string): boolean;
+  rank(id: string): number | undefined;
+}
+
+export interface EngineVocabularyEntry {
+  readonly vocabulary: Vocabulary;
+  readonly hierarchy: TermHierarchy;
+}
+
+/**
+ * The vocabulary context both scoring paths run against. It is an argument rather than a module import so that
+ * tests can score against small fixture hierarchies.
+ */
+export interface EngineVocabulary {
+  readonly version: string;
+  readonly entries: Readonly<Record<EngineVocabularyName, EngineVocabularyEntry>>;
+}
+
+export function createEngineVocabulary(
+  vocabularies: Readonly<Record<EngineVocabularyName, Vocabulary>>,
+  version = ENGINE_VOCABULARY_NAMES.map((name) => `${name}@${vocabularies[name].version}`).join(','),
+): EngineVocabulary {
+  const entries = {} as Record<EngineVocabularyName, EngineVocabularyEntry>;
+  for (const name of ENGINE_VOCABULARY_NAMES) {
+    const vocabulary = vocabularies[name];
+    entries[name] = { vocabulary, hierarchy: new VocabularyIndex(vocabulary) };
+  }
+  return { version, entries };
+}
+
+let defaultVocabulary: EngineVocabulary | undefined;
+
+/** The real vocabularies, built on first use so that importing the engine costs nothing. */
+export function defaultEngineVocabulary(): EngineVocabulary {
+  if (defaultVocabulary === undefined) {
+    const entries = {} as Record<EngineVocabularyName, EngineVocabularyEntry>;
+    for (const name of ENGINE_VOCABULARY_NAMES) {
+      entries[name] = { vocabulary: VOCABULARIES[name], hierarchy: vocabularyIndexes[name] };
+    }
+    defaultVocabulary = { version: VOCABULARY_VERSION, entries };
+  }
+  return defaultVocabulary;
+}
+
+export function termLabel(vocab: EngineVocabulary, name: EngineVocabularyName, id: string): string {
+  return vocab.entries[name].hierarchy.get(id)?.label ?? id;
+}

@@ -1,0 +1,25 @@
+export { ALGORITHM_VERSION } from './algorithm-version.js';
+export {
+  ADDITIVE_CRITERIA,
+  CRITERIA,
+  DEFAULT_WEIGHTS,
+  resolveWeights,
+  type AdditiveCriterion,
+  type CriterionName,
+  type CriterionWeights,
+} from './criterion-weights.js';
+export {
+  ENGINE_VOCABULARY_NAMES,
+  createEngineVocabulary,
+  defaultEngineVocabulary,
+  type EngineVocabulary,
+  type EngineVocabularyEntry,
+  type EngineVocabularyName,
+  type TermHierarchy,
+} from './engine-vocabulary.js';
+export type { CompanyProfile, NeedProfile, WuxiCoLocation } from './match-profile.types.js';
+export type { CriterionScore, MatchResult } from './match-result.types.js';
+export { planNeed, type NeedPlan } from './need-plan.js';
+export { scorePair, scorePlannedPair } from './pair-scorer.js';
+export { SCORE_UNITS } from './score-units.js';
+export { textTokens } from './text-tokens.js';

@@ -1,0 +1,75 @@
+import {
+  ADDITIVE_CRITERIA,
+  resolveWeights,
+  type AdditiveCriterion,
+  type CriterionWeights,
+} from './criterion-weights.js';
+import type { NeedProfile } from './match-profile.types.js';
+import { criterionScale } from './score-units.js';
+import { textTokens } from './text-tokens.js';
+
+/**
+ * What a need asks for, deduplicated, with its weights resolved into units per criterion. Both scoring paths start
+ * from it so that they cannot disagree about which criteria apply or how much each is worth.
+ */
+export interface NeedPlan {
+  readonly need: NeedProfile;
+  readonly therapeuticAreas: readonly string[];
+  readonly modalities: readonly string[];
+  readonly stages: readonly string[];
+  readonly sectors: readonly string[];
+  readonly mustHave: readonly string[];
+  /** Nice-to-haves that are not also must-haves. */
+  readonly niceToHave: readonly string[];
+  readonly collaborationTypes: readonly string[];
+  readonly offering: readonly string[];
+  readonly preferredPartnerNetworks: readonly string[];
+  readonly textTokens: readonly string[];
+  readonly weights: CriterionWeights;
+  readonly applicable: Readonly<Record<AdditiveCriterion, boolean>>;
+  /** Units a perfect score on the criterion adds; 0 where it does not apply. */
+  readonly scales: Readonly<Record<AdditiveCriterion, number>>;
+  readonly sectorApplies: boolean;
+  /** Share of the score kept by a company outside every sector the need names. */
+  readonly sectorKeep: number;
+}
+
+export function distinct(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+export function planNeed(need: NeedProfile): NeedPlan {
+  const mustHave = distinct(need.mustHave);
+  const plan = {
+    therapeuticAreas: distinct(need.therapeuticAreas),
+    modalities: distinct(need.modalities),
+    stages: distinct(need.stages),
+    sectors: distinct(need.sectors),
+    mustHave,
+    niceToHave: distinct(need.niceToHave).filter((id) => !mustHave.includes(id)),
+    collaborationTypes: distinct(need.collaborationTypes),
+    offering: distinct(need.offering),
+    preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
+    textTokens: textTokens(need.unmappedTerms),
+  };
+  const applicable: Record<AdditiveCriterion, boolean> = {
+    therapeuticArea: plan.therapeuticAreas.length > 0,
+    focus: plan.therapeuticAreas.length > 0,
+    modality: plan.modalities.length > 0,
+    developmentStage: plan.stages.length > 0,
+    capability: plan.mustHave.length + plan.niceToHave.length > 0,
+    collaborationType: plan.collaborationTypes.length > 0,
+    reciprocity: plan.offering.length > 0,
+    geography: need.preferChinaPresence || need.preferWuxiCoLocation,
+    partnerNetwork: plan.preferredPartnerNetworks.length > 0,
+    textRelevance: plan.textTokens.length > 0,
+  };
+  const weights = resolveWeights(need.weights);
+  const totalWeight = ADDITIVE_CRITERIA.reduce((sum, c) => (applicable[c] ? sum + weights[c] : sum), 0);
+  const scales = {} as Record<AdditiveCriterion, number>;
+  for (const criterion of ADDITIVE_CRITERIA) {
+    scales[criterion] = applicable[criterion] ? criterionScale(weights[criterion], totalWeight) : 0;
+  }
+  const sectorApplies = plan.sectors.length > 0;
+  return { need, ...plan, weights, applicable, scales, sectorApplies, sectorKeep: 1 - weights.sector };
+}

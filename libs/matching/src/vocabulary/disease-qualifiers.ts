@@ -1,0 +1,316 @@
+/*
+ * Words partner systems put around a disease name that narrow the patient population without naming another disease:
+ * line of therapy, stage, setting, severity, biomarker status. Stripping them maps "Stage IIIB unresectable NSCLC" to
+ * the disease we have a term for. Only therapeutic areas use them: in other vocabularies "early" or "II期" carry meaning.
+ */
+import { normaliseTokens } from './term-normalisation.js';
+
+type Phrase = readonly string[];
+
+function phrases(list: readonly string[]): readonly Phrase[] {
+  return list.map(normaliseTokens).sort((a, b) => b.length - a.length);
+}
+
+const QUALIFIERS = phrases([
+  'locally advanced',
+  'advanced',
+  'metastatic',
+  'non-metastatic',
+  'oligometastatic',
+  'recurrent',
+  'relapsed',
+  'refractory',
+  'relapsed or refractory',
+  'r/r',
+  'resectable',
+  'unresectable',
+  'borderline resectable',
+  'inoperable',
+  'operable',
+  'localised',
+  'local',
+  'early',
+  'early-stage',
+  'late',
+  'late-stage',
+  'extensive-stage',
+  'limited-stage',
+  'newly diagnosed',
+  'previously treated',
+  'pretreated',
+  'heavily pretreated',
+  'treatment-naive',
+  'untreated',
+  'first-line',
+  'second-line',
+  'third-line',
+  'later-line',
+  '1st line',
+  '2nd line',
+  '3rd line',
+  'front-line',
+  'frontline',
+  'maintenance',
+  'adjuvant',
+  'neoadjuvant',
+  'perioperative',
+  'adult',
+  'paediatric',
+  'childhood',
+  'elderly',
+  'high-risk',
+  'intermediate-risk',
+  'low-risk',
+  'mild',
+  'moderate',
+  'moderate-to-severe',
+  'mild-to-moderate',
+  'severe',
+  'uncontrolled',
+  'poorly controlled',
+  'persistent',
+  'symptomatic',
+  'invasive',
+  'muscle-invasive',
+  'non-muscle-invasive',
+  'human',
+  'patient',
+  'subject',
+  'population',
+  'indication',
+  'de novo',
+  'all-comers',
+  'treatment',
+  'therapy',
+  'management',
+  'prevention',
+  'prophylaxis',
+  'pre-exposure prophylaxis',
+  'post-exposure prophylaxis',
+]);
+
+const STAGE_WORDS: ReadonlySet<string> = new Set(['stage', 'grade', 'phase']);
+const STAGE_NUMBER = /^\d{1,2}[a-c]?$/u;
+const LINE_OF_THERAPY = /^\d+l$/u;
+
+const BIOMARKERS = phrases([
+  'HER2',
+  'ERBB2',
+  'HER3',
+  'EGFR',
+  'EGFRm',
+  'EGFRmut',
+  'KRAS',
+  'NRAS',
+  'BRAF',
+  'ALK',
+  'ROS1',
+  'RET',
+  'MET',
+  'c-MET',
+  'NTRK',
+  'BRCA',
+  'BRCA1',
+  'BRCA2',
+  'BRCAm',
+  'ATM',
+  'PALB2',
+  'HRD',
+  'HRR',
+  'MSI',
+  'MSI-H',
+  'MSI-high',
+  'dMMR',
+  'pMMR',
+  'MMR',
+  'TMB',
+  'TMB-high',
+  'PD-L1',
+  'PDL1',
+  'ER',
+  'PR',
+  'HR',
+  'hormone receptor',
+  'oestrogen receptor',
+  'progesterone receptor',
+  'ESR1',
+  'PIK3CA',
+  'AKT1',
+  'PTEN',
+  'TP53',
+  'FGFR',
+  'FGFR2',
+  'FGFR3',
+  'IDH1',
+  'IDH2',
+  'FLT3',
+  'NPM1',
+  'JAK2',
+  'BCR-ABL',
+  'CD19',
+  'CD20',
+  'CD38',
+  'BCMA',
+  'claudin 18.2',
+  'CLDN18.2',
+  'TROP2',
+  'B7-H3',
+  'DLL3',
+  'exon 19',
+  'exon 20',
+]);
+
+const BIOMARKER_STATUSES = phrases([
+  'positive',
+  'negative',
+  'low',
+  'high',
+  'ultralow',
+  'null',
+  'mutant',
+  'mutated',
+  'mutation',
+  'amplified',
+  'amplification',
+  'overexpressing',
+  'overexpression',
+  'expressing',
+  'expression',
+  'fusion',
+  'rearranged',
+  'rearrangement',
+  'deficient',
+  'proficient',
+  'deletion',
+  'insertion',
+  'altered',
+  'alteration',
+  'driven',
+  'wild-type',
+  'wt',
+]);
+
+// Point mutations such as G12C, V600E, T790M.
+const MUTATION_CODE = /^[a-z]\d{1,4}[a-z]$/u;
+
+const CLAUSE_STARTS: ReadonlySet<string> = new Set(
+  [
+    'with',
+    'without',
+    'who',
+    'whose',
+    'after',
+    'following',
+    'harboring',
+    'harbouring',
+    'including',
+    'excluding',
+    'previously',
+    'progressing',
+    'despite',
+    'receiving',
+    'due',
+  ].flatMap(normaliseTokens),
+);
+
+function phraseLengthAt(tokens: readonly string[], start: number, candidates: readonly Phrase[]): number {
+  const found = candidates.find((phrase) => phrase.every((word, offset) => tokens[start + offset] === word));
+  return found?.length ?? 0;
+}
+
+export function stripDiseaseQualifiers(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index] ?? '';
+    const next = tokens[index + 1] ?? '';
+    if (STAGE_WORDS.has(token) && STAGE_NUMBER.test(next)) {
+      index += 2;
+    } else if (LINE_OF_THERAPY.test(token)) {
+      index += next === 'positive' ? 2 : 1;
+    } else {
+      const length = phraseLengthAt(tokens, index, QUALIFIERS);
+      if (length === 0) kept.push(token);
+      index += Math.max(length, 1);
+    }
+  }
+  return kept;
+}
+
+/** Removes biomarker phrases ("HER2-low", "EGFR exon 20", "KRAS G12C") and the status words that follow them. */
+export function stripBiomarkers(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  let afterBiomarker = false;
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index] ?? '';
+    const markerLength = MUTATION_CODE.test(token) ? 1 : phraseLengthAt(tokens, index, BIOMARKERS);
+    const statusLength = afterBiomarker ? phraseLengthAt(tokens, index, BIOMARKER_STATUSES) : 0;
+    if (markerLength > 0 || statusLength > 0) {
+      afterBiomarker = true;
+      index += Math.max(markerLength, statusLength);
+    } else {
+      afterBiomarker = false;
+      kept.push(token);
+      index += 1;
+    }
+  }
+  return kept;
+}
+
+/** Keeps the disease and drops a trailing clause: "NSCLC with brain metastases after osimertinib" → "NSCLC". */
+export function truncateAtClause(tokens: readonly string[]): string[] {
+  const clauseStart = tokens.findIndex((token, index) => index > 0 && CLAUSE_STARTS.has(token));
+  return clauseStart > 0 ? tokens.slice(0, clauseStart) : [...tokens];
+}
+
+const CJK_QUALIFIERS: readonly string[] = [
+  '复发或难治性',
+  '复发或难治',
+  '局部晚期',
+  '晚期',
+  '转移性',
+  '转移',
+  '复发性',
+  '复发',
+  '难治性',
+  '难治',
+  '不可切除',
+  '可切除',
+  '不可手术',
+  '初治',
+  '经治',
+  '一线',
+  '二线',
+  '三线',
+  '后线',
+  '早期',
+  '进展期',
+  '成人',
+  '儿童',
+  '小儿',
+  '青少年',
+  '中度至重度',
+  '中重度',
+  '轻中度',
+  '重度',
+  '轻度',
+  '患者',
+  '人群',
+  '治疗',
+  '的',
+].sort((a, b) => b.length - a.length);
+
+const CJK_STAGE = /(?:[ivx]+|\d+)[abc]?期/gu;
+
+const CJK_BIOMARKER =
+  /(?:her2|her3|egfr|alk|ros1|kras|braf|brca[12]?|pdl1|msih|dmmr|trop2|cldn182|claudin182)(?:阳性|阴性|低表达|高表达|突变型|突变|扩增|融合|野生型)?|(?:er|pr|hr|激素受体)(?:阳性|阴性)/gu;
+
+/** Chinese counterpart of stripDiseaseQualifiers, on a compact key: "晚期非小细胞肺癌一线治疗" → "非小细胞肺癌". */
+export function stripCjkQualifiers(compact: string): string {
+  return CJK_QUALIFIERS.reduce((key, qualifier) => key.replaceAll(qualifier, ''), compact.replace(CJK_STAGE, ''));
+}
+
+export function stripCjkBiomarkers(compact: string): string {
+  return compact.replace(CJK_BIOMARKER, '');
+}

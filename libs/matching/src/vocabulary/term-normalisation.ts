@@ -1,0 +1,243 @@
+/*
+ * Keys for matching free-text terms against vocabulary labels. Both sides of every comparison go through the same
+ * functions, so a rule only has to be consistent, not linguistically perfect: "diabetes" becoming "diabete" is harmless
+ * because the label is folded the same way.
+ */
+
+const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+
+const GREEK_LETTERS: Readonly<Record<string, string>> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  κ: 'kappa',
+  λ: 'lambda',
+};
+
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['metastases', 'metastasis'],
+  ['diagnoses', 'diagnosis'],
+  ['prognoses', 'prognosis'],
+  ['analyses', 'analysis'],
+  ['criteria', 'criterion'],
+  ['carcinomata', 'carcinoma'],
+  ['mice', 'mouse'],
+  ['children', 'child'],
+  ['women', 'woman'],
+  ['fungi', 'fungus'],
+  ['bacteria', 'bacterium'],
+  ['indices', 'index'],
+]);
+
+const BRITISH_WORDS: ReadonlyMap<string, string> = new Map([
+  ['centre', 'center'],
+  ['fibre', 'fiber'],
+  ['litre', 'liter'],
+  ['metre', 'meter'],
+  ['theatre', 'theater'],
+  ['programme', 'program'],
+  ['licence', 'license'],
+  ['ageing', 'aging'],
+  ['sulphur', 'sulfur'],
+  ['aluminium', 'aluminum'],
+  ['modelling', 'modeling'],
+  ['labelling', 'labeling'],
+  ['signalling', 'signaling'],
+  ['travelling', 'traveling'],
+  ['counselling', 'counseling'],
+]);
+
+// Roman numerals carry stage, phase and type ("phase IIb", "type I"); "x" and "c" are left alone because they are
+// letters in names ("fragile X", "hepatitis C").
+const ROMAN_NUMERALS: ReadonlyMap<string, string> = new Map([
+  ['i', '1'],
+  ['ii', '2'],
+  ['iii', '3'],
+  ['iv', '4'],
+  ['v', '5'],
+  ['vi', '6'],
+  ['vii', '7'],
+  ['viii', '8'],
+  ['ix', '9'],
+]);
+
+const ROMAN_WITH_SUFFIX = /^(i{1,3}|iv)([abc])$/;
+
+export function containsCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/**
+ * Lowercase, diacritic-free text in which the biomarker signs of "HER2+" and "HER2-" are spelled out (they carry
+ * meaning) and every other run of punctuation becomes a single space.
+ */
+export function foldText(input: string): string {
+  return input
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[αβγδκλ]/gu, (letter) => ` ${GREEK_LETTERS[letter] ?? letter} `)
+    .replace(/['’ʼ`]/gu, '')
+    .replace(/&/gu, ' and ')
+    .replace(/([\p{L}\p{N}])\+/gu, '$1 positive ')
+    .replace(/([\p{L}\p{N}])-(?=$|[\s/,;)\]])/gu, '$1 negative ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function singular(token: string): string {
+  const irregular = IRREGULAR_PLURALS.get(token);
+  if (irregular !== undefined) return irregular;
+  if (token.length <= 3 || /\d/u.test(token) || /(ss|us|is)$/u.test(token)) return token;
+  if (token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('viruses') || token.endsWith('sses') || token.endsWith('xes')) return token.slice(0, -2);
+  if (token.endsWith('s')) return token.slice(0, -1);
+  return token;
+}
+
+function americanSpelling(token: string): string {
+  const word = BRITISH_WORDS.get(token);
+  if (word !== undefined) return word;
+  return token
+    .replace(/^oe(?=soph|str|dem)/u, 'e')
+    .replace(/^coeli/u, 'celi')
+    .replace(/^foet/u, 'fet')
+    .replace(/oea$/u, 'ea')
+    .replace(/(?<=.)ae/gu, 'e')
+    .replace(/(tum|col|behavi|fav|hum|lab|od)our/gu, '$1or')
+    .replace(/isation/gu, 'ization')
+    .replace(/(?<=\p{L}{3})is(e|ed|er|ing)$/u, 'iz$1')
+    .replace(/ys(e|ed|ing)$/u, 'yz$1')
+    .replace(/ogue$/u, 'og')
+    .replace(/ological$/u, 'ologic');
+}
+
+function normaliseToken(token: string): string {
+  if (containsCjk(token)) return token;
+  const spelled = americanSpelling(singular(token));
+  const roman = ROMAN_NUMERALS.get(spelled);
+  if (roman !== undefined) return roman;
+  const suffixed = ROMAN_WITH_SUFFIX.exec(spelled);
+  if (suffixed?.[1] !== undefined && suffixed[2] !== undefined) {
+    return `${ROMAN_NUMERALS.get(suffixed[1]) ?? suffixed[1]}${suffixed[2]}`;
+  }
+  return spelled;
+}
+
+/** Tokens of a term with case, punctuation, British spelling, plurals and Roman numerals folded away. */
+export function normaliseTokens(input: string): string[] {
+  const folded = foldText(input);
+  return folded === '' ? [] : folded.split(' ').map(normaliseToken);
+}
+
+export function normaliseTerm(input: string): string {
+  return normaliseTokens(input).join(' ');
+}
+
+/** Joins tokens without spaces so "COVID19", "si-RNA" and "Non Small-Cell" meet their spaced or hyphenated forms. */
+export function compactKey(tokens: readonly string[]): string {
+  return tokens.join('');
+}
+
+function normalisedMap(entries: readonly (readonly [string, string])[]): ReadonlyMap<string, string> {
+  return new Map(entries.map(([from, to]) => [normaliseTerm(from), normaliseTerm(to)]));
+}
+
+// Pathologists distinguish these words; partner systems use them interchangeably, so at the loose level they meet.
+const LOOSE_EQUIVALENTS = normalisedMap([
+  ['carcinoma', 'cancer'],
+  ['neoplasm', 'cancer'],
+  ['neoplasia', 'cancer'],
+  ['tumour', 'cancer'],
+  ['malignancy', 'cancer'],
+  ['malignant', 'cancer'],
+  ['pulmonary', 'lung'],
+  ['renal', 'kidney'],
+  ['hepatic', 'liver'],
+  ['gastric', 'stomach'],
+  ['cardiac', 'heart'],
+  ['prostatic', 'prostate'],
+  ['mammary', 'breast'],
+  ['cerebral', 'brain'],
+  ['colonic', 'colon'],
+  ['ovarian', 'ovary'],
+  ['pancreatic', 'pancreas'],
+  ['oesophageal', 'oesophagus'],
+  ['cutaneous', 'skin'],
+  ['dermal', 'skin'],
+]);
+
+const LOOSE_STOPWORDS: ReadonlySet<string> = new Set(['of', 'the', 'a', 'an', 'and', 'with', 'in', 'for', 'to', 'on']);
+
+// Dropped only when something else is left, so "Parkinson's" meets "Parkinson's disease" but "disease" stays itself.
+const LOOSE_GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  ['disease', 'disorder', 'syndrome', 'condition', 'illness', 'mellitus'].map(normaliseTerm),
+);
+
+/** Normalised tokens with head-noun and organ-adjective variants merged and filler words removed. */
+export function looseTokens(tokens: readonly string[]): string[] {
+  const mapped = tokens
+    .filter((token) => !LOOSE_STOPWORDS.has(token))
+    .map((token) => LOOSE_EQUIVALENTS.get(token) ?? token);
+  const specific = mapped.filter((token) => !LOOSE_GENERIC_NOUNS.has(token));
+  const kept = specific.length > 0 ? specific : mapped;
+  return kept.filter((token, index) => token !== kept[index - 1]);
+}
+
+/** Word-order-free key for inverted or reshuffled terms ("Diabetes Mellitus, Type 2"). */
+export function bagKey(loose: readonly string[]): string {
+  return [...new Set(loose)].sort().join(' ');
+}
+
+const CJK_EQUIVALENTS: readonly (readonly [RegExp, string])[] = [
+  [/恶性肿瘤|肿瘤|癌症|瘤/gu, '癌'],
+  [/肾脏/gu, '肾'],
+  [/肝脏/gu, '肝'],
+  [/肺部/gu, '肺'],
+  [/心脏/gu, '心'],
+  [/综合症/gu, '综合征'],
+  [/疾病/gu, '病'],
+];
+
+// Like "disease" in English, a closing 病 or 症 is dropped when enough is left: 阿尔茨海默症 meets 阿尔茨海默病.
+const CJK_GENERIC_SUFFIX = /(?<=.{2})[病症]$/u;
+
+/** Chinese counterpart of the loose level: 肿瘤, 癌症 and 恶性肿瘤 meet 癌; 肾脏 meets 肾; 帕金森 meets 帕金森病. */
+export function cjkLooseKey(compact: string): string {
+  return CJK_EQUIVALENTS.reduce((key, [pattern, replacement]) => key.replace(pattern, replacement), compact).replace(
+    CJK_GENERIC_SUFFIX,
+    '',
+  );
+}
+
+/**
+ * Splits a compact key into the units a partial match may cover: one per Chinese character, one per Latin or digit
+ * run, so "her2阳性乳腺癌" is ["her2", "阳", "性", "乳", "腺", "癌"].
+ */
+export function cjkUnits(compact: string): string[] {
+  return compact.match(/[a-z0-9]+|./gu) ?? [];
+}
+
+/** "Carcinoma, Non-Small-Cell Lung" → "Non-Small-Cell Lung Carcinoma": MeSH and EMR lists put the head noun first. */
+export function invertCommaSegments(input: string): string | undefined {
+  const segments = input
+    .split(/[,，]/u)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '');
+  return segments.length > 1 ? segments.reverse().join(' ') : undefined;
+}
+
+/**
+ * Readings of a term with a parenthesised part, "Metastatic Colorectal Cancer (CRC)": the abbreviation alone, the
+ * remainder alone, and both run together for parentheses that qualify rather than abbreviate
+ * ("Breast cancer (HER2-negative)"). The parenthesis must follow a space or a Chinese character, so "Lp(a)" stays whole.
+ */
+export function parentheticalVariants(input: string): string[] {
+  const match = /(?:\s|(?<=[\u3400-\u9fff]))[([（【]([^)\]）】]+)[)\]）】]/u.exec(input);
+  if (match?.[1] === undefined) return [];
+  const inner = match[1].trim();
+  const remainder = `${input.slice(0, match.index)} ${input.slice(match.index + match[0].length)}`.trim();
+  return [inner, remainder, `${inner} ${remainder}`, `${remainder} ${inner}`].filter((variant) => variant !== '');
+}

@@ -1,0 +1,111 @@
+import type { Vocabulary } from '../vocabulary.types.js';
+
+export const ORGANISATION_TYPES: Vocabulary = {
+  name: 'organisationTypes',
+  version: '2026.11.1',
+  hierarchical: false,
+  ordered: false,
+  terms: [
+    {
+      id: 'biotech',
+      label: 'Biotech company',
+      labelZh: '生物技术公司',
+      synonyms: [
+        'biotech',
+        'biotechnology',
+        'biotechnology company',
+        'biotech startup',
+        'start-up',
+        'SME biotech',
+        '生物科技公司',
+        '生物技术企业',
+      ],
+    },
+    {
+      id: 'pharma',
+      label: 'Pharmaceutical company',
+      labelZh: '制药公司',
+      synonyms: ['pharma', 'big pharma', 'drug company', '药企', '制药企业'],
+    },
+    { id: 'cro', label: 'Contract research organisation', labelZh: '合同研究组织', synonyms: ['CRO', '合同研究机构'] },
+    {
+      id: 'cdmo',
+      label: 'Contract development and manufacturing organisation',
+      labelZh: '合同研发生产组织',
+      synonyms: ['CDMO', 'CMO', 'contract manufacturer', 'contract manufacturing organisation', '合同研发生产机构'],
+    },
+    {
+      id: 'hospital',
+      label: 'Hospital',
+      labelZh: '医院',
+      synonyms: [
+        'academic medical centre',
+        'medical centre',
+        'clinical centre',
+        'tertiary hospital',
+        '三甲医院',
+        '医疗机构',
+      ],
+    },
+    {
+      id: 'university',
+      label: 'University',
+      labelZh: '大学',
+      synonyms: ['academia', 'academic institution', 'college', '高校'],
+    },
+    {
+      id: 'research-institute',
+      label: 'Research institute',
+      labelZh: '科研院所',
+      synonyms: ['research institution', 'research centre', 'academy of sciences', '研究所', '研究院'],
+    },
+    {
+      id: 'government',
+      label: 'Government body',
+      labelZh: '政府机构',
+      synonyms: ['government', 'government agency', 'public body', 'local government', 'municipality', '政府'],
+    },
+    {
+      id: 'investor',
+      label: 'Investor',
+      labelZh: '投资机构',
+      synonyms: ['venture capital', 'VC', 'investment fund', 'private equity', 'angel investor', '风险投资', '投资人'],
+    },
+    {
+      id: 'diagnostics-company',
+      label: 'Diagnostics company',
+      labelZh: '诊断公司',
+      synonyms: ['IVD company', '诊断企业'],
+    },
+    {
+      id: 'medtech',
+      label: 'Medtech company',
+      labelZh: '医疗器械公司',
+      synonyms: ['medtech', 'medical device company', '医疗器械企业'],
+    },
+    {
+      id: 'digital-health-company',
+      label: 'Digital health company',
+      labelZh: '数字健康公司',
+      synonyms: ['healthtech company', 'health tech startup', 'AI company', '数字医疗公司'],
+    },
+    {
+      id: 'incubator',
+      label: 'Incubator or accelerator',
+      labelZh: '孵化器',
+      synonyms: ['incubator', 'accelerator', 'innovation hub', 'science park', '加速器', '创新中心'],
+    },
+    {
+      id: 'industry-association',
+      label: 'Industry association',
+      labelZh: '行业协会',
+      synonyms: ['trade association', 'industry body', '协会'],
+    },
+    {
+      id: 'non-profit',
+      label: 'Non-profit organisation',
+      labelZh: '非营利组织',
+      synonyms: ['non-profit', 'charity', 'foundation', 'patient organisation', 'NGO', '基金会'],
+    },
+  ],
+};
