@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule, serviceDataSourceOptions, type ServiceConfig } from '#common';
+import { CompaniesController } from './companies/companies.controller.js';
+import { CompaniesRepository } from './companies/companies.repository.js';
+import { CompaniesService } from './companies/companies.service.js';
+import { COMPANIES_SCHEMA, companiesDataSource } from './database/companies.data-source.js';
+
+export const COMPANIES_SERVICE = 'companies';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(serviceDataSourceOptions(companiesDataSource(config.databaseUrl))),
+        MessagingModule.forService({ service: COMPANIES_SERVICE, schema: COMPANIES_SCHEMA, config }),
+      ],
+      controllers: [CompaniesController],
+      providers: [CompaniesRepository, CompaniesService],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { VersionedRepository } from '#common';
+import { CompanyEntity } from './company.entity.js';
+import type { ListCompaniesQuery } from './company.dto.js';
+
+const escapeLike = (text: string): string => text.replace(/[%_\\]/g, '\\$&');
+
+@Injectable()
+export class CompaniesRepository extends VersionedRepository<CompanyEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, CompanyEntity);
+  }
+
+  list(query: ListCompaniesQuery): Promise<[CompanyEntity[], number]> {
+    const builder = this.dataSource.getRepository(CompanyEntity).createQueryBuilder('company');
+    if (query.source) builder.andWhere('company.external_source = :source', { source: query.source });
+    if (query.externalId) builder.andWhere('company.external_id = :externalId', { externalId: query.externalId });
+    if (query.country) builder.andWhere('company.country = :country', { country: query.country.toUpperCase() });
+    if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
+    if (query.wuxiCoLocation) builder.andWhere('company.wuxi_co_location = :w', { w: query.wuxiCoLocation });
+    if (query.q) builder.andWhere('company.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    return builder
+      .orderBy('company.name', 'ASC')
+      .addOrderBy('company.id', 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+  }
+}

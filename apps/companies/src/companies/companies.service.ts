@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { TOPICS, type CompanyProfileFields } from '#contracts';
+import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
+import { CompaniesRepository } from './companies.repository.js';
+import { CompanyEntity } from './company.entity.js';
+import {
+  COMPANY_TERM_FIELDS,
+  type CompanyPage,
+  type CompanyResponse,
+  type ListCompaniesQuery,
+  type UpdateCompanyDto,
+} from './company.dto.js';
+import { applyCompanyFields, companyFieldsOf, toCompanyResponse } from './company.mapper.js';
+
+const notFound = (id: string): NotFoundError => new NotFoundError('COMPANY.NOT_FOUND', `Company ${id} not found`);
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly repository: CompaniesRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(fields: CompanyProfileFields, mode: ResolutionMode = 'strict'): Promise<CompanyResponse> {
+    const { values, unmappedTerms } = resolveProfileTerms(fields, COMPANY_TERM_FIELDS, mode);
+    return this.repository.transaction(async (manager) => {
+      if (values.externalRef) {
+        const existing = await this.repository.findByExternalRef(manager, values.externalRef.source, values.externalRef.id);
+        if (existing) {
+          throw new DomainError('COMPANY.EXTERNAL_REF_TAKEN', 'A company with this externalRef exists', 409, {
+            id: existing.id,
+          });
+        }
+      }
+      const company = Object.assign(new CompanyEntity(), { id: randomUUID(), version: 1 });
+      applyCompanyFields(company, values, unmappedTerms);
+      return this.persist(manager, company);
+    });
+  }
+
+  async get(id: string): Promise<CompanyResponse> {
+    const company = await this.repository.findById(id);
+    if (!company) throw notFound(id);
+    return toCompanyResponse(company);
+  }
+
+  async list(query: ListCompaniesQuery): Promise<CompanyPage> {
+    const [companies, total] = await this.repository.list(query);
+    return { items: companies.map(toCompanyResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  replace(id: string, fields: CompanyProfileFields): Promise<CompanyResponse> {
+    return this.update(id, () => fields, false);
+  }
+
+  patch(id: string, changes: UpdateCompanyDto): Promise<CompanyResponse> {
+    return this.update(id, (current) => ({ ...current, ...changes }), true);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.repository.transaction(async (manager) => {
+      const company = await this.repository.findForUpdate(manager, id);
+      if (!company) throw notFound(id);
+      await this.repository.delete(manager, id);
+      await this.outbox.enqueue(manager, [
+        {
+          topic: TOPICS.companyProfiles,
+          type: 'CompanyProfileDeleted',
+          key: id,
+          payload: { id, version: company.version + 1 },
+          entityVersion: company.version + 1,
+        },
+      ]);
+    });
+  }
+
+  /** Applies a change; a write that changes nothing keeps the version and publishes nothing (idempotent PUT). */
+  private async update(
+    id: string,
+    change: (current: CompanyProfileFields) => CompanyProfileFields,
+    keepUnmappedTerms: boolean,
+  ): Promise<CompanyResponse> {
+    return this.repository.transaction(async (manager) => {
+      const company = await this.repository.findForUpdate(manager, id);
+      if (!company) throw notFound(id);
+      const { values, unmappedTerms } = resolveProfileTerms(change(companyFieldsOf(company)), COMPANY_TERM_FIELDS, 'strict');
+      const unmapped = keepUnmappedTerms ? [...new Set([...company.unmappedTerms, ...unmappedTerms])] : unmappedTerms;
+      if (!applyCompanyFields(company, values, unmapped)) {
+        return toCompanyResponse(company);
+      }
+      company.version += 1;
+      return this.persist(manager, company);
+    });
+  }
+
+  private async persist(manager: EntityManager, company: CompanyEntity): Promise<CompanyResponse> {
+    const saved = toCompanyResponse(await this.repository.save(manager, company));
+    await this.outbox.enqueue(manager, [
+      {
+        topic: TOPICS.companyProfiles,
+        type: 'CompanyProfileUpserted',
+        key: saved.id,
+        payload: saved,
+        entityVersion: saved.version,
+      },
+    ]);
+    return saved;
+  }
+}

@@ -1,0 +1,74 @@
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CompanyProfileFields, type CompanyProfileUpsertedV1, type WuxiCoLocation } from '#contracts';
+import type { TermFields } from '#common';
+
+export class CreateCompanyDto extends CompanyProfileFields {}
+
+export class UpdateCompanyDto extends PartialType(CompanyProfileFields) {}
+
+export class ListCompaniesQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  source?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sector?: string;
+
+  @IsOptional()
+  @IsIn(['none', 'interested', 'planned', 'resident'])
+  wuxiCoLocation?: WuxiCoLocation;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+/** A company as the API answers it: the event payload, vocabulary fields as ids. */
+export type CompanyResponse = CompanyProfileUpsertedV1;
+
+export interface CompanyPage {
+  items: CompanyResponse[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const COMPANY_TERM_FIELDS: TermFields<CompanyProfileFields> = {
+  organisationType: 'organisationTypes',
+  sectors: 'sectors',
+  therapeuticAreas: 'therapeuticAreas',
+  modalities: 'modalities',
+  developmentStages: 'developmentStages',
+  capabilities: 'capabilities',
+  collaborationTypes: 'collaborationTypes',
+  seeking: 'offerings',
+  partnerNetworks: 'partnerNetworks',
+};

@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { WuxiCoLocation } from '#contracts';
+
+@Entity({ name: 'company' })
+@Index('company_external_ref_uq', ['externalSource', 'externalId'], { unique: true, where: 'external_source IS NOT NULL' })
+export class CompanyEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'organisation_type', type: 'text' })
+  organisationType!: string;
+
+  @Column({ type: 'text', array: true })
+  sectors!: string[];
+
+  @Column({ type: 'char', length: 2 })
+  country!: string;
+
+  @Column({ type: 'text' })
+  city!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ name: 'therapeutic_areas', type: 'text', array: true })
+  therapeuticAreas!: string[];
+
+  @Column({ type: 'text', array: true })
+  modalities!: string[];
+
+  @Column({ name: 'development_stages', type: 'text', array: true })
+  developmentStages!: string[];
+
+  @Column({ type: 'text', array: true })
+  capabilities!: string[];
+
+  @Column({ name: 'collaboration_types', type: 'text', array: true })
+  collaborationTypes!: string[];
+
+  @Column({ type: 'text', array: true })
+  seeking!: string[];
+
+  @Column({ name: 'partner_networks', type: 'text', array: true })
+  partnerNetworks!: string[];
+
+  @Column({ name: 'china_presence', type: 'boolean' })
+  chinaPresence!: boolean;
+
+  @Column({ name: 'wuxi_co_location', type: 'text' })
+  wuxiCoLocation!: WuxiCoLocation;
+
+  @Column({ type: 'text', nullable: true })
+  website!: string | null;
+
+  @Column({ name: 'external_source', type: 'text', nullable: true })
+  externalSource!: string | null;
+
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
+
+  @Column({ name: 'unmapped_terms', type: 'text', array: true })
+  unmappedTerms!: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,13 @@
+import type { ServiceDataSourceSpec } from '#common';
+import { CompanyEntity } from '../companies/company.entity.js';
+import { InboxEntryEntity, OutboxMessageEntity } from '#common';
+import { CreateCompanies1764028800000 } from './migrations/1764028800000-CreateCompanies.js';
+
+export const COMPANIES_SCHEMA = 'companies';
+
+export const companiesDataSource = (url: string): ServiceDataSourceSpec => ({
+  schema: COMPANIES_SCHEMA,
+  url,
+  entities: [CompanyEntity, OutboxMessageEntity, InboxEntryEntity],
+  migrations: [CreateCompanies1764028800000],
+});

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { ALGORITHM_VERSION, scorePair, type CriterionScore } from '#engine';
+import { NotFoundError } from '#common';
+import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
+import { ProjectionsRepository } from '../projections/projections.repository.js';
+import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
+import type { MatchesPageQuery } from './matches.dto.js';
+import { ShortlistsRepository } from './shortlists.repository.js';
+
+export interface MatchItem {
+  companyId: string;
+  companyName: string;
+  rank: number | null;
+  score: number;
+  eligible: boolean;
+  breakdown: readonly CriterionScore[];
+  unmetRequirements: readonly string[];
+}
+
+export interface NeedMatches {
+  needId: string;
+  algorithmVersion: string;
+  computedAt: string | null;
+  total: number;
+  limit: number;
+  offset: number;
+  matches: MatchItem[];
+}
+
+/** Reads for dashboards: the stored ranking, each entry explained by the engine's breakdown. */
+@Injectable()
+export class MatchesService {
+  constructor(
+    private readonly projections: ProjectionsRepository,
+    private readonly shortlists: ShortlistsRepository,
+  ) {}
+
+  async forNeed(needId: string, query: MatchesPageQuery): Promise<NeedMatches> {
+    const need = await this.openNeed(needId);
+    const [rows, total] = await this.shortlists.page(needId, query.limit, query.offset);
+    const companies = await Promise.all(rows.map((row) => this.projections.activeCompany(row.companyId)));
+    const matches = rows.flatMap((row, index) => {
+      const company = companies[index];
+      return company ? [{ ...this.explain(need, company), rank: row.rank, score: row.score }] : [];
+    });
+    const computedAt = rows.reduce<Date | null>(
+      (latest, row) => (latest === null || row.computedAt > latest ? row.computedAt : latest),
+      null,
+    );
+    return {
+      needId,
+      algorithmVersion: rows[0]?.algorithmVersion ?? ALGORITHM_VERSION,
+      computedAt: computedAt?.toISOString() ?? null,
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      matches,
+    };
+  }
+
+  /** Any pair, shortlisted or not (`rank: null` when not); 404 when the need or the company is unknown or gone. */
+  async pair(needId: string, companyId: string): Promise<MatchItem> {
+    const need = await this.openNeed(needId);
+    const company = await this.projections.activeCompany(companyId);
+    if (!company) throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${companyId} not found`);
+    const entry = await this.shortlists.entry(needId, companyId);
+    return { ...this.explain(need, company), rank: entry?.rank ?? null };
+  }
+
+  private async openNeed(needId: string): Promise<RdNeedUpsertedV1> {
+    const need = await this.projections.openNeed(needId);
+    if (!need) throw new NotFoundError('RD_NEED.NOT_FOUND', `R&D need ${needId} not found`);
+    return need;
+  }
+
+  private explain(need: RdNeedUpsertedV1, company: CompanyProfileUpsertedV1): Omit<MatchItem, 'rank'> {
+    const result = scorePair(toNeedProfile(need), toCompanyProfile(company));
+    return {
+      companyId: company.id,
+      companyName: company.name,
+      score: result.score,
+      eligible: result.eligible,
+      breakdown: result.breakdown,
+      unmetRequirements: result.unmetRequirements,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule, serviceDataSourceOptions, type ServiceConfig } from '#common';
+import { RD_NEEDS_SCHEMA, rdNeedsDataSource } from './database/rd-needs.data-source.js';
+import { RdNeedsController } from './needs/rd-needs.controller.js';
+import { RdNeedsRepository } from './needs/rd-needs.repository.js';
+import { RdNeedsService } from './needs/rd-needs.service.js';
+
+export const RD_NEEDS_SERVICE = 'rd-needs';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(serviceDataSourceOptions(rdNeedsDataSource(config.databaseUrl))),
+        MessagingModule.forService({ service: RD_NEEDS_SERVICE, schema: RD_NEEDS_SCHEMA, config }),
+      ],
+      controllers: [RdNeedsController],
+      providers: [RdNeedsRepository, RdNeedsService],
+    };
+  }
+}

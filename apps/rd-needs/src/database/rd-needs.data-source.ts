@@ -1,0 +1,12 @@
+import { InboxEntryEntity, OutboxMessageEntity, type ServiceDataSourceSpec } from '#common';
+import { RdNeedEntity } from '../needs/rd-need.entity.js';
+import { CreateRdNeeds1764028800000 } from './migrations/1764028800000-CreateRdNeeds.js';
+
+export const RD_NEEDS_SCHEMA = 'rd_needs';
+
+export const rdNeedsDataSource = (url: string): ServiceDataSourceSpec => ({
+  schema: RD_NEEDS_SCHEMA,
+  url,
+  entities: [RdNeedEntity, OutboxMessageEntity, InboxEntryEntity],
+  migrations: [CreateRdNeeds1764028800000],
+});

@@ -1,0 +1,69 @@
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NEED_PRIORITIES, NEED_STATUSES, RdNeedFields, type NeedPriority, type NeedStatus, type RdNeedUpsertedV1 } from '#contracts';
+import type { TermFields } from '#common';
+
+export class CreateRdNeedDto extends RdNeedFields {}
+
+export class UpdateRdNeedDto extends PartialType(RdNeedFields) {}
+
+export class ListRdNeedsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  source?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+
+  @IsOptional()
+  @IsIn(NEED_STATUSES)
+  status?: NeedStatus;
+
+  @IsOptional()
+  @IsIn(NEED_PRIORITIES)
+  priority?: NeedPriority;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  therapeuticArea?: string;
+}
+
+/** An R&D need as the API answers it: the event payload, vocabulary fields as ids. */
+export type RdNeedResponse = RdNeedUpsertedV1;
+
+export interface RdNeedPage {
+  items: RdNeedResponse[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const RD_NEED_TERM_FIELDS: TermFields<RdNeedFields> = {
+  therapeuticAreas: 'therapeuticAreas',
+  modalities: 'modalities',
+  stages: 'developmentStages',
+  sectors: 'sectors',
+  mustHave: 'capabilities',
+  niceToHave: 'capabilities',
+  collaborationTypes: 'collaborationTypes',
+  offering: 'offerings',
+  preferredPartnerNetworks: 'partnerNetworks',
+};

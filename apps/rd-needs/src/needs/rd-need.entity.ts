@@ -1,0 +1,81 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { NeedPriority, NeedStatus } from '#contracts';
+
+@Entity({ name: 'need' })
+@Index('need_external_ref_uq', ['externalSource', 'externalId'], { unique: true, where: 'external_source IS NOT NULL' })
+export class RdNeedEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text' })
+  owner!: string;
+
+  @Column({ name: 'therapeutic_areas', type: 'text', array: true })
+  therapeuticAreas!: string[];
+
+  @Column({ type: 'text', array: true })
+  modalities!: string[];
+
+  @Column({ type: 'text', array: true })
+  stages!: string[];
+
+  @Column({ type: 'text', array: true })
+  sectors!: string[];
+
+  @Column({ name: 'must_have', type: 'text', array: true })
+  mustHave!: string[];
+
+  @Column({ name: 'nice_to_have', type: 'text', array: true })
+  niceToHave!: string[];
+
+  @Column({ name: 'collaboration_types', type: 'text', array: true })
+  collaborationTypes!: string[];
+
+  @Column({ type: 'text', array: true })
+  offering!: string[];
+
+  @Column({ name: 'prefer_china_presence', type: 'boolean' })
+  preferChinaPresence!: boolean;
+
+  @Column({ name: 'prefer_wuxi_co_location', type: 'boolean' })
+  preferWuxiCoLocation!: boolean;
+
+  @Column({ name: 'preferred_partner_networks', type: 'text', array: true })
+  preferredPartnerNetworks!: string[];
+
+  @Column({ type: 'text' })
+  priority!: NeedPriority;
+
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ type: 'text' })
+  status!: NeedStatus;
+
+  @Column({ type: 'jsonb', nullable: true })
+  weights!: Record<string, number> | null;
+
+  @Column({ name: 'external_source', type: 'text', nullable: true })
+  externalSource!: string | null;
+
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
+
+  @Column({ name: 'unmapped_terms', type: 'text', array: true })
+  unmappedTerms!: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

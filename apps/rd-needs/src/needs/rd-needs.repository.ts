@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { VersionedRepository } from '#common';
+import { RdNeedEntity } from './rd-need.entity.js';
+import type { ListRdNeedsQuery } from './rd-need.dto.js';
+
+@Injectable()
+export class RdNeedsRepository extends VersionedRepository<RdNeedEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, RdNeedEntity);
+  }
+
+  list(query: ListRdNeedsQuery): Promise<[RdNeedEntity[], number]> {
+    const builder = this.dataSource.getRepository(RdNeedEntity).createQueryBuilder('need');
+    if (query.source) builder.andWhere('need.external_source = :source', { source: query.source });
+    if (query.externalId) builder.andWhere('need.external_id = :externalId', { externalId: query.externalId });
+    if (query.status) builder.andWhere('need.status = :status', { status: query.status });
+    if (query.priority) builder.andWhere('need.priority = :priority', { priority: query.priority });
+    if (query.therapeuticArea) builder.andWhere(':ta = ANY(need.therapeutic_areas)', { ta: query.therapeuticArea });
+    return builder
+      .orderBy('need.created_at', 'DESC')
+      .addOrderBy('need.id', 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+  }
+}

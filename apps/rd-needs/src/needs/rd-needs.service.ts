@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { TOPICS, type RdNeedFields } from '#contracts';
+import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
+import { RdNeedsRepository } from './rd-needs.repository.js';
+import { RdNeedEntity } from './rd-need.entity.js';
+import {
+  RD_NEED_TERM_FIELDS,
+  type ListRdNeedsQuery,
+  type RdNeedPage,
+  type RdNeedResponse,
+  type UpdateRdNeedDto,
+} from './rd-need.dto.js';
+import { applyRdNeedFields, rdNeedFieldsOf, toRdNeedResponse } from './rd-need.mapper.js';
+import { validateWeights } from './weights.js';
+
+const notFound = (id: string): NotFoundError => new NotFoundError('RD_NEED.NOT_FOUND', `R&D need ${id} not found`);
+
+@Injectable()
+export class RdNeedsService {
+  constructor(
+    private readonly repository: RdNeedsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(fields: RdNeedFields, mode: ResolutionMode = 'strict'): Promise<RdNeedResponse> {
+    validateWeights(fields.weights);
+    const { values, unmappedTerms } = resolveProfileTerms(fields, RD_NEED_TERM_FIELDS, mode);
+    return this.repository.transaction(async (manager) => {
+      if (values.externalRef) {
+        const existing = await this.repository.findByExternalRef(manager, values.externalRef.source, values.externalRef.id);
+        if (existing) {
+          throw new DomainError('RD_NEED.EXTERNAL_REF_TAKEN', 'An R&D need with this externalRef exists', 409, {
+            id: existing.id,
+          });
+        }
+      }
+      const need = Object.assign(new RdNeedEntity(), { id: randomUUID(), version: 1 });
+      applyRdNeedFields(need, values, unmappedTerms);
+      return this.persist(manager, need);
+    });
+  }
+
+  async get(id: string): Promise<RdNeedResponse> {
+    const need = await this.repository.findById(id);
+    if (!need) throw notFound(id);
+    return toRdNeedResponse(need);
+  }
+
+  async list(query: ListRdNeedsQuery): Promise<RdNeedPage> {
+    const [needs, total] = await this.repository.list(query);
+    return { items: needs.map(toRdNeedResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  replace(id: string, fields: RdNeedFields): Promise<RdNeedResponse> {
+    return this.update(id, () => fields, false);
+  }
+
+  patch(id: string, changes: UpdateRdNeedDto): Promise<RdNeedResponse> {
+    return this.update(id, (current) => ({ ...current, ...changes }), true);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.repository.transaction(async (manager) => {
+      const need = await this.repository.findForUpdate(manager, id);
+      if (!need) throw notFound(id);
+      await this.repository.delete(manager, id);
+      await this.outbox.enqueue(manager, [
+        {
+          topic: TOPICS.rdNeeds,
+          type: 'RdNeedClosed',
+          key: id,
+          payload: { id, version: need.version + 1 },
+          entityVersion: need.version + 1,
+        },
+      ]);
+    });
+  }
+
+  /** Applies a change; a write that changes nothing keeps the version and publishes nothing (idempotent PUT). */
+  private async update(
+    id: string,
+    change: (current: RdNeedFields) => RdNeedFields,
+    keepUnmappedTerms: boolean,
+  ): Promise<RdNeedResponse> {
+    return this.repository.transaction(async (manager) => {
+      const need = await this.repository.findForUpdate(manager, id);
+      if (!need) throw notFound(id);
+      const next = change(rdNeedFieldsOf(need));
+      validateWeights(next.weights);
+      const { values, unmappedTerms } = resolveProfileTerms(next, RD_NEED_TERM_FIELDS, 'strict');
+      const unmapped = keepUnmappedTerms ? [...new Set([...need.unmappedTerms, ...unmappedTerms])] : unmappedTerms;
+      if (!applyRdNeedFields(need, values, unmapped)) return toRdNeedResponse(need);
+      need.version += 1;
+      return this.persist(manager, need);
+    });
+  }
+
+  /** An open need is published whole; a closed one leaves the market with `RdNeedClosed`. */
+  private async persist(manager: EntityManager, need: RdNeedEntity): Promise<RdNeedResponse> {
+    const saved = toRdNeedResponse(await this.repository.save(manager, need));
+    await this.outbox.enqueue(manager, [
+      saved.status === 'open'
+        ? { topic: TOPICS.rdNeeds, type: 'RdNeedUpserted', key: saved.id, payload: saved, entityVersion: saved.version }
+        : {
+            topic: TOPICS.rdNeeds,
+            type: 'RdNeedClosed',
+            key: saved.id,
+            payload: { id: saved.id, version: saved.version },
+            entityVersion: saved.version,
+          },
+    ]);
+    return saved;
+  }
+}
