@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { CompanyProfileFields } from '#contracts';
+
+/** A valid REST body for POST /companies: a focused NSCLC small-molecule biotech unless overridden. */
+export const aCompany = (overrides: Partial<CompanyProfileFields> = {}): CompanyProfileFields => ({
+  name: `Test Biotech ${randomUUID().slice(0, 8)}`,
+  organisationType: 'biotech',
+  sectors: ['therapeutics'],
+  country: 'GB',
+  city: 'Cambridge',
+  description: 'Small-molecule kinase inhibitors for non-small cell lung cancer.',
+  therapeuticAreas: ['non-small-cell-lung-cancer'],
+  modalities: ['small-molecule'],
+  developmentStages: ['preclinical'],
+  capabilities: ['target-identification'],
+  collaborationTypes: ['co-development'],
+  seeking: ['funding'],
+  partnerNetworks: ['uk-bioindustry-association'],
+  chinaPresence: false,
+  wuxiCoLocation: 'interested',
+  ...overrides,
+});

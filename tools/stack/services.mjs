@@ -1,0 +1,58 @@
+// Runs the compiled services as child processes and waits until each answers GET /health.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const SERVICES = [
+  { name: 'companies', portVariable: 'COMPANIES_PORT', port: 3001 },
+  { name: 'rd-needs', portVariable: 'RD_NEEDS_PORT', port: 3002 },
+  { name: 'matching', portVariable: 'MATCHING_PORT', port: 3003 },
+];
+
+const prefixLines = (name, stream, target) => {
+  let pending = '';
+  stream.on('data', (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) target.write(`[${name}] ${line}\n`);
+  });
+};
+
+export const startService = (service, env) => {
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(ROOT, 'dist', 'apps', service.name, 'src', 'main.js')],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  prefixLines(service.name, child.stdout, process.stdout);
+  prefixLines(service.name, child.stderr, process.stderr);
+  return child;
+};
+
+export const waitForHealth = async (url, child, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the service exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not report healthy within ${timeoutMs} ms`);
+};
+
+export const stopChild = (child, timeoutMs = 20_000) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });

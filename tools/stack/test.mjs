@@ -1,0 +1,44 @@
+// `npm test`: the whole suite against a real Kafka broker and Postgres, beside a running `npm start` if there is one:
+// its own broker (port 19092), database (parkmatch_test), service ports and consumer groups.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { isKafkaUp } from '../kafka/kafka.mjs';
+import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
+import { ROOT } from './services.mjs';
+
+const KAFKA = { port: 19092, controllerPort: 19093, dataDir: path.join(ROOT, '.data', 'kafka-test') };
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/parkmatch_test',
+  KAFKA_BROKERS: `127.0.0.1:${KAFKA.port}`,
+  KAFKA_GROUP_PREFIX: 'parkmatch-test',
+};
+
+const postgresStarted = await ensurePostgres();
+// A fresh broker per run (no topics, offsets or groups left from an earlier run), unless one is already serving.
+if (!(await isKafkaUp(KAFKA.port))) rmSync(KAFKA.dataDir, { recursive: true, force: true });
+const kafkaStarted = await ensureKafka(KAFKA);
+let status = 1;
+try {
+  log('building…');
+  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('build failed');
+  const prepare = spawnSync(process.execPath, ['dist/tools/test-infra/prepare.js'], { cwd: ROOT, stdio: 'inherit', env });
+  if (prepare.status !== 0) throw new Error('preparing the test database and topics failed');
+  const jest = spawnSync(
+    process.execPath,
+    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', ...process.argv.slice(2)],
+    { cwd: ROOT, stdio: 'inherit', env },
+  );
+  status = jest.status ?? 1;
+} catch (error) {
+  console.error(`[parkmatch] ${error instanceof Error ? error.message : error}`);
+} finally {
+  if (kafkaStarted) await stopKafka({ port: KAFKA.port, dataDir: KAFKA.dataDir });
+  if (postgresStarted) stopPostgres();
+}
+process.exit(status);
