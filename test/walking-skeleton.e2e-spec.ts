@@ -22,9 +22,9 @@ interface MatchItem {
 }
 
 describe('walking skeleton: REST → outbox → Kafka → matching projections → scored matches', () => {
-  const companies = new ServiceProcess('companies', 4101);
-  const needs = new ServiceProcess('rd-needs', 4102);
-  const matching = new ServiceProcess('matching', 4103);
+  const companies = new ServiceProcess('companies', 1);
+  const needs = new ServiceProcess('rd-needs', 2);
+  const matching = new ServiceProcess('matching', 3);
   let capture: KafkaCapture;
 
   beforeAll(async () => {
@@ -47,11 +47,14 @@ describe('walking skeleton: REST → outbox → Kafka → matching projections �
     expect(upserted.topic).toBe(TOPICS.companyProfiles);
     expect(upserted.value).toMatchObject({ type: 'CompanyProfileUpserted', entityVersion: 1, key: company.body.id });
 
-    const pair = await expectEventually(async () => {
-      const response = await http<MatchItem>(`${matching.url}/needs/${need.body.id}/matches/${company.body.id}`);
-      expect(response.status).toBe(200);
-      return response.body;
-    }, { timeoutMs: 10_000 });
+    const pair = await expectEventually(
+      async () => {
+        const response = await http<MatchItem>(`${matching.url}/needs/${need.body.id}/matches/${company.body.id}`);
+        expect(response.status).toBe(200);
+        return response.body;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(pair.score).toBeGreaterThan(0.5);
     expect(pair.eligible).toBe(true);
     expect(pair.rank).toEqual(expect.any(Number));
@@ -90,7 +93,9 @@ describe('walking skeleton: REST → outbox → Kafka → matching projections �
 
   it('reports database and Kafka on /health of every service', async () => {
     for (const service of [companies, needs, matching]) {
-      const health = await http<{ status: string; checks: Record<string, { status: string }> }>(`${service.url}/health`);
+      const health = await http<{ status: string; checks: Record<string, { status: string }> }>(
+        `${service.url}/health`,
+      );
       expect(health.status).toBe(200);
       expect(health.body.checks).toEqual({ database: { status: 'up' }, kafka: { status: 'up' } });
     }

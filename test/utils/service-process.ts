@@ -19,11 +19,16 @@ export class ServiceProcess {
   private child: ChildProcess | undefined;
   readonly output: string[] = [];
 
+  readonly port: number;
+
+  /** `portOffset` is added to the run's port base (TEST_PORT_BASE, default 4100). */
   constructor(
     readonly name: ServiceName,
-    readonly port: number,
+    portOffset: number,
     private readonly extraEnv: Record<string, string> = {},
-  ) {}
+  ) {
+    this.port = testEnv().portBase + portOffset;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;

@@ -42,7 +42,9 @@ function envInt(name, dflt) {
 function resolveOpts(opts = {}) {
   const port = opts.port ?? envInt('KAFKA_PORT', 9092);
   const controllerPort = opts.controllerPort ?? envInt('KAFKA_CONTROLLER_PORT', 9093);
-  const dataDir = path.resolve(opts.dataDir ?? (process.env.KAFKA_DATA_DIR || path.join(REPO_ROOT, '.data', `kafka-${port}`)));
+  const dataDir = path.resolve(
+    opts.dataDir ?? (process.env.KAFKA_DATA_DIR || path.join(REPO_ROOT, '.data', `kafka-${port}`)),
+  );
   return {
     port,
     controllerPort,
@@ -72,8 +74,10 @@ export function kafkaVersion() {
 
 function jarsPresent() {
   try {
-    return fs.existsSync(path.join(LIBS_DIR, `kafka_2.13-${kafkaVersion()}.jar`))
-      && fs.readdirSync(LIBS_DIR).some((f) => f.startsWith('slf4j-simple-'));
+    return (
+      fs.existsSync(path.join(LIBS_DIR, `kafka_2.13-${kafkaVersion()}.jar`)) &&
+      fs.readdirSync(LIBS_DIR).some((f) => f.startsWith('slf4j-simple-'))
+    );
   } catch {
     return false;
   }
@@ -86,7 +90,15 @@ export function ensureJars() {
   // Start clean so jars of an older version never end up on the classpath.
   fs.rmSync(LIBS_DIR, { recursive: true, force: true });
   const mvn = process.env.MVN || 'mvn';
-  const args = ['-B', '-q', '-Dstyle.color=never', ...(process.env.KAFKA_MVN_OFFLINE === '1' ? ['-o'] : []), '-f', POM, 'package'];
+  const args = [
+    '-B',
+    '-q',
+    '-Dstyle.color=never',
+    ...(process.env.KAFKA_MVN_OFFLINE === '1' ? ['-o'] : []),
+    '-f',
+    POM,
+    'package',
+  ];
   log(`fetching Kafka ${kafkaVersion()} jars: ${mvn} ${args.join(' ')}`);
   // Output is captured (Maven 3.8 prints stray ANSI codes even with -q -B) and shown only on failure.
   const r = spawnSync(mvn, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -114,10 +126,25 @@ function encodeRequest(apiKey, apiVersion, correlationId, body = Buffer.alloc(0)
 }
 
 class Reader {
-  constructor(buf) { this.buf = buf; this.off = 0; }
-  int8() { const v = this.buf.readInt8(this.off); this.off += 1; return v; }
-  int16() { const v = this.buf.readInt16BE(this.off); this.off += 2; return v; }
-  int32() { const v = this.buf.readInt32BE(this.off); this.off += 4; return v; }
+  constructor(buf) {
+    this.buf = buf;
+    this.off = 0;
+  }
+  int8() {
+    const v = this.buf.readInt8(this.off);
+    this.off += 1;
+    return v;
+  }
+  int16() {
+    const v = this.buf.readInt16BE(this.off);
+    this.off += 2;
+    return v;
+  }
+  int32() {
+    const v = this.buf.readInt32BE(this.off);
+    this.off += 4;
+    return v;
+  }
   string() {
     const n = this.int16();
     if (n < 0) return null;
@@ -140,9 +167,13 @@ export function probeKafka(port, host = HOST, timeoutMs = 2000) {
     const done = (err, val) => {
       clearTimeout(timer);
       sock.destroy();
-      if (err) reject(err); else resolve(val);
+      if (err) reject(err);
+      else resolve(val);
     };
-    const timer = setTimeout(() => done(new Error(`no Kafka response from ${host}:${port} within ${timeoutMs}ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no Kafka response from ${host}:${port} within ${timeoutMs}ms`)),
+      timeoutMs,
+    );
     sock.on('error', (e) => done(e));
     sock.on('close', () => done(new Error('connection closed before a complete Kafka response')));
     sock.on('connect', () => sock.write(encodeRequest(18, 0, 1))); // ApiVersions v0
@@ -176,7 +207,8 @@ export function probeKafka(port, host = HOST, timeoutMs = 2000) {
             r.int32(); // throttle_time_ms
             const nb = r.int32();
             const brokers = [];
-            for (let i = 0; i < nb; i++) brokers.push({ nodeId: r.int32(), host: r.string(), port: r.int32(), rack: r.string() });
+            for (let i = 0; i < nb; i++)
+              brokers.push({ nodeId: r.int32(), host: r.string(), port: r.int32(), rack: r.string() });
             result.brokers = brokers;
             result.clusterId = r.string();
             result.controllerId = r.int32();
@@ -225,7 +257,9 @@ function isAlive(pid) {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
     if (state === 'Z' || state === 'X') return false;
-  } catch { /* no /proc (non-Linux) or already gone */ }
+  } catch {
+    /* no /proc (non-Linux) or already gone */
+  }
   return true;
 }
 
@@ -245,11 +279,19 @@ function isOurBroker(pid, propsFile) {
 async function terminate(pid) {
   const t0 = Date.now();
   log(`stopping broker pid ${pid} (SIGTERM)`);
-  try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   while (isAlive(pid) && Date.now() - t0 < 30_000) await sleep(POLL_MS);
   if (isAlive(pid)) {
     log(`pid ${pid} still alive after 30s; SIGKILL`);
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     const t1 = Date.now();
     while (isAlive(pid) && Date.now() - t1 < 10_000) await sleep(POLL_MS);
   }
@@ -266,7 +308,8 @@ function tail(file, lines = 40) {
   }
   const errors = [];
   for (let i = 0; i < all.length && errors.length < 6; i++) {
-    if (/ (ERROR|FATAL) /.test(all[i])) errors.push(all[i], ...(all[i + 1] && !/^\d{4}-/.test(all[i + 1]) ? [all[i + 1]] : []));
+    if (/ (ERROR|FATAL) /.test(all[i]))
+      errors.push(all[i], ...(all[i + 1] && !/^\d{4}-/.test(all[i + 1]) ? [all[i + 1]] : []));
   }
   const head = errors.length ? `--- first errors ---\n${errors.join('\n')}\n--- last ${lines} lines ---\n` : '';
   return head + all.slice(-lines - 1).join('\n');
@@ -351,11 +394,16 @@ function formatStorageIfNeeded(o) {
   if (fs.existsSync(path.join(o.logDirs, 'meta.properties'))) return false;
   const clusterId = randomClusterId();
   log(`formatting storage in ${o.logDirs} (cluster id ${clusterId})`);
-  const r = spawnSync(javaBin(), [...jvmArgs(), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', o.propsFile], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    javaBin(),
+    [...jvmArgs(), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', o.propsFile],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.error) throw new Error(`failed to run java: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`kafka StorageTool format failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`kafka StorageTool format failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return true;
 }
 
@@ -376,7 +424,8 @@ async function acquireLock(o, deadline) {
       fs.rmSync(o.lockFile, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for start lock ${o.lockFile} (held by pid ${holder})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for start lock ${o.lockFile} (held by pid ${holder})`);
     await sleep(POLL_MS);
   }
 }
@@ -450,7 +499,9 @@ export async function startKafka(opts = {}) {
       }
       if (!isAlive(pid)) {
         fs.rmSync(o.pidFile, { force: true });
-        throw new Error(`Kafka broker (pid ${pid}) exited during startup. Last lines of ${o.logFile}:\n${tail(o.logFile)}`);
+        throw new Error(
+          `Kafka broker (pid ${pid}) exited during startup. Last lines of ${o.logFile}:\n${tail(o.logFile)}`,
+        );
       }
       if (Date.now() > deadline) {
         const msg =
@@ -474,7 +525,8 @@ export async function stopKafka(opts = {}) {
   const o = resolveOpts(opts);
   const pid = readPid(o.pidFile);
   if (pid === null) {
-    if (await isKafkaUp(o.port)) log(`no pid file in ${o.dataDir}, but something answers on ${HOST}:${o.port}; not touching it`);
+    if (await isKafkaUp(o.port))
+      log(`no pid file in ${o.dataDir}, but something answers on ${HOST}:${o.port}; not touching it`);
     else log('not running');
     return { stopped: false };
   }
@@ -493,7 +545,13 @@ export async function kafkaStatus(opts = {}) {
   const pid = readPid(o.pidFile);
   const ours = pid !== null && isOurBroker(pid, o.propsFile);
   const up = await isKafkaUp(o.port);
-  return { running: up, pid: ours ? pid : undefined, managed: ours, bootstrap: `${HOST}:${o.port}`, dataDir: o.dataDir };
+  return {
+    running: up,
+    pid: ours ? pid : undefined,
+    managed: ours,
+    bootstrap: `${HOST}:${o.port}`,
+    dataDir: o.dataDir,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -513,7 +571,10 @@ async function main(argv) {
       return 0;
     case 'status': {
       const s = await kafkaStatus();
-      if (s.running) log(`running on ${s.bootstrap}${s.managed ? ` (pid ${s.pid}, data ${s.dataDir})` : ' (not started by this tool)'}`);
+      if (s.running)
+        log(
+          `running on ${s.bootstrap}${s.managed ? ` (pid ${s.pid}, data ${s.dataDir})` : ' (not started by this tool)'}`,
+        );
       else if (s.managed) log(`not running (pid ${s.pid} alive but not answering on ${s.bootstrap})`);
       else log(`not running (${s.bootstrap})`);
       return s.running ? 0 : 1;
@@ -539,7 +600,12 @@ function invokedDirectly() {
 
 if (invokedDirectly()) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(`[kafka] ${err.message}`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[kafka] ${err.message}`);
+      process.exitCode = 1;
+    },
   );
 }

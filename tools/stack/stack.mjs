@@ -42,7 +42,9 @@ try {
   }
   const { seedDemoData } = await import('../../dist/tools/seed/seed.js');
   const seeded = await seedDemoData({ companiesUrl: 'http://127.0.0.1:3001', needsUrl: 'http://127.0.0.1:3002' });
-  log(`demo data: ${seeded.companies} companies, ${seeded.needs} R&D needs (created ${seeded.created}, updated ${seeded.updated})`);
+  log(
+    `demo data: ${seeded.companies} companies, ${seeded.needs} R&D needs (created ${seeded.created}, updated ${seeded.updated})`,
+  );
   log('Parkmatch is up:');
   for (const service of SERVICES) log(`  ${service.name.padEnd(10)} http://localhost:${service.port}`);
   log('Ctrl-C stops it.');

@@ -7,12 +7,19 @@ import { isKafkaUp } from '../kafka/kafka.mjs';
 import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
 import { ROOT } from './services.mjs';
 
-const KAFKA = { port: 19092, controllerPort: 19093, dataDir: path.join(ROOT, '.data', 'kafka-test') };
+// TEST_KAFKA_PORT, TEST_DATABASE_URL and TEST_PORT_BASE let several test runs share one machine.
+const kafkaPort = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+const KAFKA = {
+  port: kafkaPort,
+  controllerPort: kafkaPort + 1,
+  dataDir: path.join(ROOT, '.data', `kafka-test-${kafkaPort}`),
+};
 const env = {
   ...process.env,
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/parkmatch_test',
   KAFKA_BROKERS: `127.0.0.1:${KAFKA.port}`,
   KAFKA_GROUP_PREFIX: 'parkmatch-test',
+  TEST_PORT_BASE: process.env.TEST_PORT_BASE ?? '4100',
 };
 
 const postgresStarted = await ensurePostgres();
@@ -21,13 +28,20 @@ if (!(await isKafkaUp(KAFKA.port))) rmSync(KAFKA.dataDir, { recursive: true, for
 const kafkaStarted = await ensureKafka(KAFKA);
 let status = 1;
 try {
+  log('linting…');
+  const lint = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'], { cwd: ROOT, stdio: 'inherit' });
+  if (lint.status !== 0) throw new Error('lint failed');
   log('building…');
   const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('build failed');
-  const prepare = spawnSync(process.execPath, ['dist/tools/test-infra/prepare.js'], { cwd: ROOT, stdio: 'inherit', env });
+  const prepare = spawnSync(process.execPath, ['dist/tools/test-infra/prepare.js'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  });
   if (prepare.status !== 0) throw new Error('preparing the test database and topics failed');
   const jest = spawnSync(
     process.execPath,

@@ -16,4 +16,6 @@ for (const spec of [companiesDataSource, rdNeedsDataSource, matchingDataSource])
   await migrateService(spec(databaseUrl));
 }
 const created = await ensureTopics(createKafka('parkmatch-test-setup', kafkaBrokers));
-console.log(`[parkmatch] test database ${new URL(databaseUrl).pathname.slice(1)} migrated; ${created.length} topics created`);
+console.log(
+  `[parkmatch] test database ${new URL(databaseUrl).pathname.slice(1)} migrated; ${created.length} topics created`,
+);

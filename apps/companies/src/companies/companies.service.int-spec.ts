@@ -17,7 +17,9 @@ describe('CompaniesService against Postgres', () => {
     dataSource.query('SELECT event_type, envelope FROM companies.outbox WHERE message_key = $1 ORDER BY id', [id]);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(serviceDataSourceOptions(companiesDataSource(testEnv().databaseUrl))).initialize();
+    dataSource = await new DataSource(
+      serviceDataSourceOptions(companiesDataSource(testEnv().databaseUrl)),
+    ).initialize();
     service = new CompaniesService(new CompaniesRepository(dataSource), new OutboxWriter('companies', 'companies'));
   });
 

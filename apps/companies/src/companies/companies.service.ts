@@ -27,7 +27,11 @@ export class CompaniesService {
     const { values, unmappedTerms } = resolveProfileTerms(fields, COMPANY_TERM_FIELDS, mode);
     return this.repository.transaction(async (manager) => {
       if (values.externalRef) {
-        const existing = await this.repository.findByExternalRef(manager, values.externalRef.source, values.externalRef.id);
+        const existing = await this.repository.findByExternalRef(
+          manager,
+          values.externalRef.source,
+          values.externalRef.id,
+        );
         if (existing) {
           throw new DomainError('COMPANY.EXTERNAL_REF_TAKEN', 'A company with this externalRef exists', 409, {
             id: existing.id,
@@ -85,7 +89,11 @@ export class CompaniesService {
     return this.repository.transaction(async (manager) => {
       const company = await this.repository.findForUpdate(manager, id);
       if (!company) throw notFound(id);
-      const { values, unmappedTerms } = resolveProfileTerms(change(companyFieldsOf(company)), COMPANY_TERM_FIELDS, 'strict');
+      const { values, unmappedTerms } = resolveProfileTerms(
+        change(companyFieldsOf(company)),
+        COMPANY_TERM_FIELDS,
+        'strict',
+      );
       const unmapped = keepUnmappedTerms ? [...new Set([...company.unmappedTerms, ...unmappedTerms])] : unmappedTerms;
       if (!applyCompanyFields(company, values, unmapped)) {
         return toCompanyResponse(company);

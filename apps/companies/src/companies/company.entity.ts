@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 import type { WuxiCoLocation } from '#contracts';
 
 @Entity({ name: 'company' })
-@Index('company_external_ref_uq', ['externalSource', 'externalId'], { unique: true, where: 'external_source IS NOT NULL' })
+@Index('company_external_ref_uq', ['externalSource', 'externalId'], {
+  unique: true,
+  where: 'external_source IS NOT NULL',
+})
 export class CompanyEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -66,7 +66,13 @@ export const applyCompanyFields = (
 };
 
 export const companyFieldsOf = (company: CompanyEntity): CompanyProfileFields => {
-  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, unmappedTerms: _m, ...fields } =
-    toCompanyResponse(company);
+  const {
+    id: _id,
+    version: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    unmappedTerms: _m,
+    ...fields
+  } = toCompanyResponse(company);
   return fields;
 };

@@ -9,6 +9,12 @@ export const MATCHING_SCHEMA = 'matching';
 export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
   schema: MATCHING_SCHEMA,
   url,
-  entities: [CompanyProjectionEntity, NeedProjectionEntity, ShortlistEntryEntity, OutboxMessageEntity, InboxEntryEntity],
+  entities: [
+    CompanyProjectionEntity,
+    NeedProjectionEntity,
+    ShortlistEntryEntity,
+    OutboxMessageEntity,
+    InboxEntryEntity,
+  ],
   migrations: [CreateMatching1764028800000],
 });

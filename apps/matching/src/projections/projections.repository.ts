@@ -84,13 +84,4 @@ export class ProjectionsRepository {
     const row = await this.dataSource.manager.findOneBy(NeedProjectionEntity, { id, open: true });
     return row?.profile ?? null;
   }
-
-  async companyNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      'SELECT id, name FROM matching.company_projection WHERE id = ANY($1::uuid[])',
-      [ids],
-    )) as { id: string; name: string }[];
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
 }

@@ -44,7 +44,9 @@ export class ShortlistsRepository {
   }
 
   async needsListing(manager: EntityManager, companyId: string): Promise<string[]> {
-    const rows = await manager.getRepository(ShortlistEntryEntity).find({ select: { needId: true }, where: { companyId } });
+    const rows = await manager
+      .getRepository(ShortlistEntryEntity)
+      .find({ select: { needId: true }, where: { companyId } });
     return rows.map((row) => row.needId);
   }
 

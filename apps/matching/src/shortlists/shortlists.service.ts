@@ -28,7 +28,9 @@ export class ShortlistsService {
   /** Scores one need against every active company and replaces its shortlist. */
   async rescoreNeed(manager: EntityManager, need: RdNeedUpsertedV1, cause?: EventEnvelope): Promise<void> {
     const companies = (await this.projections.activeCompanies(manager)).map(toCompanyProfile);
-    const top = topKForNeed(toNeedProfile(need), companies, this.config.shortlistSize).filter((match) => match.score > 0);
+    const top = topKForNeed(toNeedProfile(need), companies, this.config.shortlistSize).filter(
+      (match) => match.score > 0,
+    );
     await this.write(manager, need.id, ranked(top), cause);
   }
 
@@ -42,7 +44,11 @@ export class ShortlistsService {
    * enters, moves or leaves; if it sinks within a full list, someone outside may now deserve its place, so
    * that need is rescored in full.
    */
-  async rescoreCompany(manager: EntityManager, company: CompanyProfileUpsertedV1, cause?: EventEnvelope): Promise<void> {
+  async rescoreCompany(
+    manager: EntityManager,
+    company: CompanyProfileUpsertedV1,
+    cause?: EventEnvelope,
+  ): Promise<void> {
     const needs = await this.projections.openNeeds(manager);
     const current = await this.shortlists.forNeeds(
       manager,

@@ -1,7 +1,14 @@
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { NEED_PRIORITIES, NEED_STATUSES, RdNeedFields, type NeedPriority, type NeedStatus, type RdNeedUpsertedV1 } from '#contracts';
+import {
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  RdNeedFields,
+  type NeedPriority,
+  type NeedStatus,
+  type RdNeedUpsertedV1,
+} from '#contracts';
 import type { TermFields } from '#common';
 
 export class CreateRdNeedDto extends RdNeedFields {}

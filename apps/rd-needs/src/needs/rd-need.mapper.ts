@@ -25,7 +25,9 @@ export const toRdNeedResponse = (need: RdNeedEntity): RdNeedResponse => ({
   ...(need.deadline ? { deadline: need.deadline } : {}),
   status: need.status,
   ...(need.weights ? { weights: need.weights } : {}),
-  ...(need.externalSource && need.externalId ? { externalRef: { source: need.externalSource, id: need.externalId } } : {}),
+  ...(need.externalSource && need.externalId
+    ? { externalRef: { source: need.externalSource, id: need.externalId } }
+    : {}),
   unmappedTerms: need.unmappedTerms,
   createdAt: need.createdAt.toISOString(),
   updatedAt: need.updatedAt.toISOString(),
@@ -62,7 +64,13 @@ export const applyRdNeedFields = (need: RdNeedEntity, fields: RdNeedFields, unma
 };
 
 export const rdNeedFieldsOf = (need: RdNeedEntity): RdNeedFields => {
-  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, unmappedTerms: _m, ...fields } =
-    toRdNeedResponse(need);
+  const {
+    id: _id,
+    version: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    unmappedTerms: _m,
+    ...fields
+  } = toRdNeedResponse(need);
   return fields;
 };

@@ -29,7 +29,11 @@ export class RdNeedsService {
     const { values, unmappedTerms } = resolveProfileTerms(fields, RD_NEED_TERM_FIELDS, mode);
     return this.repository.transaction(async (manager) => {
       if (values.externalRef) {
-        const existing = await this.repository.findByExternalRef(manager, values.externalRef.source, values.externalRef.id);
+        const existing = await this.repository.findByExternalRef(
+          manager,
+          values.externalRef.source,
+          values.externalRef.id,
+        );
         if (existing) {
           throw new DomainError('RD_NEED.EXTERNAL_REF_TAKEN', 'An R&D need with this externalRef exists', 409, {
             id: existing.id,

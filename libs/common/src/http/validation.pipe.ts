@@ -8,6 +8,5 @@ export const createValidationPipe = (): ValidationPipe =>
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new InvalidFieldsError('Request validation failed', validationProblems(errors)),
+    exceptionFactory: (errors) => new InvalidFieldsError('Request validation failed', validationProblems(errors)),
   });

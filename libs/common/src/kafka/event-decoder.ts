@@ -4,11 +4,11 @@ import { describeProblems, validationProblems } from '../errors/validation-probl
 import { EVENT_CATALOG, EventEnvelopeShape, type CatalogTopic, type EventEnvelope } from '#contracts';
 
 export type DecodedEvent =
-  | { readonly ok: true; readonly envelope: EventEnvelope }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly envelope: EventEnvelope } | { readonly ok: false; readonly reason: string };
 
 // Tolerant reader: unknown payload fields are stripped, not rejected, so producers can add optional fields.
-const validate = (target: object): string => describeProblems(validationProblems(validateSync(target, { whitelist: true })));
+const validate = (target: object): string =>
+  describeProblems(validationProblems(validateSync(target, { whitelist: true })));
 
 /**
  * Parses and validates one Kafka message value against the envelope and the payload class registered for
@@ -34,5 +34,5 @@ export const decodeEvent = (topic: CatalogTopic, value: Buffer | string | null |
   const payload = plainToInstance(payloadClass, envelope.payload);
   const payloadErrors = validate(payload);
   if (payloadErrors) return { ok: false, reason: `invalid ${envelope.type} payload: ${payloadErrors}` };
-  return { ok: true, envelope: { ...envelope, payload } as EventEnvelope };
+  return { ok: true, envelope: { ...envelope, payload } };
 };

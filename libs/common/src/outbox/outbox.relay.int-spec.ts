@@ -72,7 +72,9 @@ describe('OutboxRelay against Postgres and the real broker', () => {
     relay.start();
 
     await expectEventually(() => {
-      const versions = capture.messages.filter((m) => m.key === id).map((m) => (m.value as { entityVersion: number }).entityVersion);
+      const versions = capture.messages
+        .filter((m) => m.key === id)
+        .map((m) => (m.value as { entityVersion: number }).entityVersion);
       expect(versions).toEqual([1, 2, 3]);
     });
     await expectEventually(async () => expect(await relay.backlog()).toBe(0));

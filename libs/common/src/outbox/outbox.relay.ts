@@ -68,9 +68,9 @@ export class OutboxRelay {
 
   /** Unpublished rows, for health and metrics. */
   async backlog(): Promise<number> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
-    )) as { n: number }[];
+    );
     return row?.n ?? 0;
   }
 
@@ -104,15 +104,16 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const schema = this.options.schema;
     return this.dataSource.transaction(async (manager) => {
-      const [lock] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `${schema}.outbox`,
-      ])) as { locked: boolean }[];
+      const [lock] = await manager.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [`${schema}.outbox`],
+      );
       if (!lock?.locked) return 0;
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT id, topic, message_key, event_type, envelope FROM "${schema}".outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1`,
         [this.batchSize],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, OutboxRow[]>();
       for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
