@@ -5,6 +5,7 @@ import { CompaniesController } from './companies/companies.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
 import { COMPANIES_SCHEMA, companiesDataSource } from './database/companies.data-source.js';
+import { PartnerCompaniesConsumer } from './partner-ingest/partner-companies.consumer.js';
 
 export const COMPANIES_SERVICE = 'companies';
 
@@ -17,7 +18,7 @@ export class AppModule {
         TypeOrmModule.forRoot(serviceDataSourceOptions(companiesDataSource(config.databaseUrl))),
         MessagingModule.forService({ service: COMPANIES_SERVICE, schema: COMPANIES_SCHEMA, config }),
       ],
-      controllers: [CompaniesController],
+      controllers: [CompaniesController, PartnerCompaniesConsumer],
       providers: [CompaniesRepository, CompaniesService],
     };
   }

@@ -9,4 +9,5 @@ await bootstrapService({
   module: AppModule.forConfig(config),
   config,
   migrate: () => migrateService(companiesDataSource(config.databaseUrl)),
+  consumerGroup: 'companies',
 });

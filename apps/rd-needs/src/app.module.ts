@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, serviceDataSourceOptions, type ServiceConfig } from '#common';
 import { RD_NEEDS_SCHEMA, rdNeedsDataSource } from './database/rd-needs.data-source.js';
 import { RdNeedsController } from './needs/rd-needs.controller.js';
+import { PartnerRdNeedsConsumer } from './partner-ingest/partner-rd-needs.consumer.js';
 import { RdNeedsRepository } from './needs/rd-needs.repository.js';
 import { RdNeedsService } from './needs/rd-needs.service.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
         TypeOrmModule.forRoot(serviceDataSourceOptions(rdNeedsDataSource(config.databaseUrl))),
         MessagingModule.forService({ service: RD_NEEDS_SERVICE, schema: RD_NEEDS_SCHEMA, config }),
       ],
-      controllers: [RdNeedsController],
+      controllers: [RdNeedsController, PartnerRdNeedsConsumer],
       providers: [RdNeedsRepository, RdNeedsService],
     };
   }

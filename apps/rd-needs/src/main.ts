@@ -9,4 +9,5 @@ await bootstrapService({
   module: AppModule.forConfig(config),
   config,
   migrate: () => migrateService(rdNeedsDataSource(config.databaseUrl)),
+  consumerGroup: 'rd-needs',
 });

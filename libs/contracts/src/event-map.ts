@@ -1,12 +1,25 @@
 import { CompanyProfileDeletedV1 } from './company-profile-deleted.v1.js';
+import { CompanyProfileSubmittedV1 } from './company-profile-submitted.v1.js';
+import { CompanyProfileWithdrawnV1 } from './company-profile-withdrawn.v1.js';
 import { CompanyProfileUpsertedV1 } from './company-profile-upserted.v1.js';
 import { RdNeedClosedV1 } from './rd-need-closed.v1.js';
+import { RdNeedSubmittedV1 } from './rd-need-submitted.v1.js';
 import { RdNeedUpsertedV1 } from './rd-need-upserted.v1.js';
+import { RdNeedWithdrawnV1 } from './rd-need-withdrawn.v1.js';
+import { RematchRequestedV1 } from './rematch-requested.v1.js';
 import { ShortlistUpdatedV1 } from './shortlist-updated.v1.js';
 import { TOPICS } from './topics.js';
 
 /** Topic → event type → payload class: the single source both publishers and consumers are typed against. */
 export const EVENT_CATALOG = {
+  [TOPICS.partnerCompanyProfiles]: {
+    CompanyProfileSubmitted: CompanyProfileSubmittedV1,
+    CompanyProfileWithdrawn: CompanyProfileWithdrawnV1,
+  },
+  [TOPICS.partnerRdNeeds]: {
+    RdNeedSubmitted: RdNeedSubmittedV1,
+    RdNeedWithdrawn: RdNeedWithdrawnV1,
+  },
   [TOPICS.companyProfiles]: {
     CompanyProfileUpserted: CompanyProfileUpsertedV1,
     CompanyProfileDeleted: CompanyProfileDeletedV1,
@@ -14,6 +27,9 @@ export const EVENT_CATALOG = {
   [TOPICS.rdNeeds]: {
     RdNeedUpserted: RdNeedUpsertedV1,
     RdNeedClosed: RdNeedClosedV1,
+  },
+  [TOPICS.matchingCommands]: {
+    RematchRequested: RematchRequestedV1,
   },
   [TOPICS.matchingResults]: {
     ShortlistUpdated: ShortlistUpdatedV1,

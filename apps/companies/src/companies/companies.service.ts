@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { TOPICS, type CompanyProfileFields } from '#contracts';
+import { TOPICS, type CompanyProfileFields, type CompanyProfileSubmittedV1, type ExternalRef } from '#contracts';
 import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
 import { CompaniesRepository } from './companies.repository.js';
 import { CompanyEntity } from './company.entity.js';
@@ -67,17 +67,38 @@ export class CompaniesService {
     await this.repository.transaction(async (manager) => {
       const company = await this.repository.findForUpdate(manager, id);
       if (!company) throw notFound(id);
-      await this.repository.delete(manager, id);
-      await this.outbox.enqueue(manager, [
-        {
-          topic: TOPICS.companyProfiles,
-          type: 'CompanyProfileDeleted',
-          key: id,
-          payload: { id, version: company.version + 1 },
-          entityVersion: company.version + 1,
-        },
-      ]);
+      await this.remove(manager, company);
     });
+  }
+
+  /** A partner's submission, upserted by external reference; terms the vocabulary can't resolve stay unmapped. */
+  async submitFromPartner(manager: EntityManager, submission: CompanyProfileSubmittedV1): Promise<void> {
+    const { values, unmappedTerms } = resolveProfileTerms(submission, COMPANY_TERM_FIELDS, 'lenient');
+    const { source, id } = submission.externalRef;
+    const existing = await this.repository.findByExternalRef(manager, source, id);
+    const company = existing ?? Object.assign(new CompanyEntity(), { id: randomUUID(), version: 0 });
+    if (!applyCompanyFields(company, values, unmappedTerms) && existing) return;
+    company.version += 1;
+    await this.persist(manager, company);
+  }
+
+  async withdrawFromPartner(manager: EntityManager, externalRef: ExternalRef): Promise<void> {
+    const existing = await this.repository.findByExternalRef(manager, externalRef.source, externalRef.id);
+    if (existing) await this.remove(manager, existing);
+  }
+
+  private async remove(manager: EntityManager, company: CompanyEntity): Promise<void> {
+    const version = company.version + 1;
+    await this.repository.delete(manager, company.id);
+    await this.outbox.enqueue(manager, [
+      {
+        topic: TOPICS.companyProfiles,
+        type: 'CompanyProfileDeleted',
+        key: company.id,
+        payload: { id: company.id, version },
+        entityVersion: version,
+      },
+    ]);
   }
 
   /** Applies a change; a write that changes nothing keeps the version and publishes nothing (idempotent PUT). */

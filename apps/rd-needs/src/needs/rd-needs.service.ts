@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { TOPICS, type RdNeedFields } from '#contracts';
+import { TOPICS, type ExternalRef, type RdNeedFields, type RdNeedSubmittedV1 } from '#contracts';
 import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
 import { RdNeedsRepository } from './rd-needs.repository.js';
 import { RdNeedEntity } from './rd-need.entity.js';
@@ -69,17 +69,38 @@ export class RdNeedsService {
     await this.repository.transaction(async (manager) => {
       const need = await this.repository.findForUpdate(manager, id);
       if (!need) throw notFound(id);
-      await this.repository.delete(manager, id);
-      await this.outbox.enqueue(manager, [
-        {
-          topic: TOPICS.rdNeeds,
-          type: 'RdNeedClosed',
-          key: id,
-          payload: { id, version: need.version + 1 },
-          entityVersion: need.version + 1,
-        },
-      ]);
+      await this.remove(manager, need);
     });
+  }
+
+  /** A partner's submission, upserted by external reference; terms the vocabulary can't resolve stay unmapped. */
+  async submitFromPartner(manager: EntityManager, submission: RdNeedSubmittedV1): Promise<void> {
+    const { values, unmappedTerms } = resolveProfileTerms(submission, RD_NEED_TERM_FIELDS, 'lenient');
+    const { source, id } = submission.externalRef;
+    const existing = await this.repository.findByExternalRef(manager, source, id);
+    const need = existing ?? Object.assign(new RdNeedEntity(), { id: randomUUID(), version: 0 });
+    if (!applyRdNeedFields(need, values, unmappedTerms) && existing) return;
+    need.version += 1;
+    await this.persist(manager, need);
+  }
+
+  async withdrawFromPartner(manager: EntityManager, externalRef: ExternalRef): Promise<void> {
+    const existing = await this.repository.findByExternalRef(manager, externalRef.source, externalRef.id);
+    if (existing) await this.remove(manager, existing);
+  }
+
+  private async remove(manager: EntityManager, need: RdNeedEntity): Promise<void> {
+    const version = need.version + 1;
+    await this.repository.delete(manager, need.id);
+    await this.outbox.enqueue(manager, [
+      {
+        topic: TOPICS.rdNeeds,
+        type: 'RdNeedClosed',
+        key: need.id,
+        payload: { id: need.id, version },
+        entityVersion: version,
+      },
+    ]);
   }
 
   /** Applies a change; a write that changes nothing keeps the version and publishes nothing (idempotent PUT). */

@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { TOPICS } from '#contracts';
+import { consumedRecord, EventIntake } from '#common';
+import { RdNeedsService } from '../needs/rd-needs.service.js';
+
+export const PARTNER_RD_NEEDS_CONSUMER = 'rd-needs.partner-ingest';
+
+/** Partner systems' R&D needs, upserted by `(source, externalId)`; unknown terms are kept as unmapped terms. */
+@Controller()
+export class PartnerRdNeedsConsumer {
+  constructor(
+    private readonly intake: EventIntake,
+    private readonly needs: RdNeedsService,
+  ) {}
+
+  @EventPattern(TOPICS.partnerRdNeeds)
+  async onPartnerNeed(@Ctx() context: KafkaContext): Promise<void> {
+    await this.intake.handle(PARTNER_RD_NEEDS_CONSUMER, TOPICS.partnerRdNeeds, consumedRecord(context), {
+      RdNeedSubmitted: (event, manager) => this.needs.submitFromPartner(manager, event.payload),
+      RdNeedWithdrawn: (event, manager) => this.needs.withdrawFromPartner(manager, event.payload.externalRef),
+    });
+  }
+}

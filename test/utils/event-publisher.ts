@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { createKafka } from '#common';
+import { testEnv } from './test-env.js';
+
+export interface RawMessage {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Publishes envelopes (or deliberately broken values) the way a partner system would, acks=all. */
+export class EventPublisher {
+  private constructor(private readonly producer: Producer) {}
+
+  static async connect(): Promise<EventPublisher> {
+    const producer = createKafka('parkmatch-test-publisher', testEnv().kafkaBrokers).producer();
+    await producer.connect();
+    return new EventPublisher(producer);
+  }
+
+  /** Wraps `payload` in a valid envelope; `overrides` replace envelope fields. Returns the envelope's eventId. */
+  async publish(
+    topic: string,
+    type: string,
+    key: string,
+    payload: unknown,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const eventId = randomUUID();
+    const envelope = {
+      eventId,
+      type,
+      schemaVersion: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'test-partner',
+      correlationId: eventId,
+      causationId: null,
+      key,
+      payload,
+      ...overrides,
+    };
+    await this.publishRaw(topic, [{ key, value: JSON.stringify(envelope) }]);
+    return eventId;
+  }
+
+  async publishRaw(topic: string, messages: readonly RawMessage[]): Promise<void> {
+    await this.producer.send({ topic, acks: -1, messages: [...messages] });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
