@@ -20,3 +20,18 @@ export const aCompany = (overrides: Partial<CompanyProfileFields> = {}): Company
   wuxiCoLocation: 'interested',
   ...overrides,
 });
+
+/** A colorectal-cancer in-vitro diagnostics developer on the technology-readiness scale. */
+export const aDiagnosticsCompany = (overrides: Partial<CompanyProfileFields> = {}): CompanyProfileFields =>
+  aCompany({
+    name: `Test Diagnostics ${randomUUID().slice(0, 8)}`,
+    organisationType: 'diagnostics-company',
+    sectors: ['diagnostics'],
+    description: 'Blood-based assays for early detection of colorectal cancer.',
+    therapeuticAreas: ['colorectal-cancer'],
+    modalities: ['in-vitro-diagnostic'],
+    developmentStages: ['trl-5'],
+    capabilities: ['liquid-biopsy'],
+    collaborationTypes: ['co-development'],
+    ...overrides,
+  });

@@ -21,3 +21,18 @@ export const anRdNeed = (overrides: Partial<RdNeedFields> = {}): RdNeedFields =>
   status: 'open',
   ...overrides,
 });
+
+/** A diagnostics need: colorectal-cancer in-vitro diagnostics at TRL 4–6. */
+export const aDiagnosticsNeed = (overrides: Partial<RdNeedFields> = {}): RdNeedFields =>
+  anRdNeed({
+    title: `Colorectal cancer diagnostics ${randomUUID().slice(0, 8)}`,
+    description: 'Seeking in-vitro diagnostics for colorectal cancer.',
+    owner: 'AstraZeneca Precision Medicine',
+    therapeuticAreas: ['colorectal-cancer'],
+    modalities: ['in-vitro-diagnostic'],
+    stages: ['trl-4', 'trl-5', 'trl-6'],
+    sectors: ['diagnostics'],
+    niceToHave: ['liquid-biopsy', 'biomarker-discovery', 'ivd-assay-development'],
+    collaborationTypes: ['co-development', 'licensing'],
+    ...overrides,
+  });

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions, type ServiceConfig } from '#common';
+import { MessagingModule, serviceDataSourceOptions, TaxonomyModule, type ServiceConfig } from '#common';
 import { CompaniesController } from './companies/companies.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
@@ -17,6 +17,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(companiesDataSource(config.databaseUrl))),
         MessagingModule.forService({ service: COMPANIES_SERVICE, schema: COMPANIES_SCHEMA, config }),
+        TaxonomyModule,
       ],
       controllers: [CompaniesController, PartnerCompaniesConsumer],
       providers: [CompaniesRepository, CompaniesService],

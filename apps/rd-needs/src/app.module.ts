@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions, type ServiceConfig } from '#common';
+import { MessagingModule, serviceDataSourceOptions, TaxonomyModule, type ServiceConfig } from '#common';
 import { RD_NEEDS_SCHEMA, rdNeedsDataSource } from './database/rd-needs.data-source.js';
 import { RdNeedsController } from './needs/rd-needs.controller.js';
 import { PartnerRdNeedsConsumer } from './partner-ingest/partner-rd-needs.consumer.js';
@@ -17,6 +17,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(rdNeedsDataSource(config.databaseUrl))),
         MessagingModule.forService({ service: RD_NEEDS_SERVICE, schema: RD_NEEDS_SCHEMA, config }),
+        TaxonomyModule,
       ],
       controllers: [RdNeedsController, PartnerRdNeedsConsumer],
       providers: [RdNeedsRepository, RdNeedsService],
