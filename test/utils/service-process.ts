@@ -34,6 +34,12 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running process's pid; undefined before start and once it has exited. */
+  get pid(): number | undefined {
+    const child = this.child;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
   async start(): Promise<this> {
     const { databaseUrl, kafkaBrokers } = testEnv();
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', this.name, 'src', 'main.js')], {

@@ -19,7 +19,11 @@ export interface SeedReport {
 const request = async (url: string, method: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
   const response = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      // An admin key (or a partner key of the demo source); the development key when none is given.
+      authorization: `Bearer ${process.env.PARKMATCH_API_KEY ?? 'dev-admin-key'}`,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json: unknown = await response.json().catch(() => null);

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { partnerScopeOf, Principal, Roles } from '#common';
 import { CompaniesService } from './companies.service.js';
 import {
   CreateCompanyDto,
@@ -12,34 +13,47 @@ import {
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
+  // A partner key creates, reads, updates and withdraws its own source's companies only (others are 404).
   @Post()
-  create(@Body() body: CreateCompanyDto): Promise<CompanyResponse> {
-    return this.companies.create(body);
+  @Roles('admin', 'partner')
+  create(@Body() body: CreateCompanyDto, @Principal() principal?: Principal): Promise<CompanyResponse> {
+    return this.companies.create(body, 'strict', partnerScopeOf(principal));
   }
 
   @Get()
-  list(@Query() query: ListCompaniesQuery): Promise<CompanyPage> {
-    return this.companies.list(query);
+  list(@Query() query: ListCompaniesQuery, @Principal() principal?: Principal): Promise<CompanyPage> {
+    return this.companies.list(query, partnerScopeOf(principal));
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CompanyResponse> {
-    return this.companies.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<CompanyResponse> {
+    return this.companies.get(id, partnerScopeOf(principal));
   }
 
   @Put(':id')
-  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateCompanyDto): Promise<CompanyResponse> {
-    return this.companies.replace(id, body);
+  @Roles('admin', 'partner')
+  replace(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateCompanyDto,
+    @Principal() principal?: Principal,
+  ): Promise<CompanyResponse> {
+    return this.companies.replace(id, body, partnerScopeOf(principal));
   }
 
   @Patch(':id')
-  patch(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCompanyDto): Promise<CompanyResponse> {
-    return this.companies.patch(id, body);
+  @Roles('admin', 'partner')
+  patch(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCompanyDto,
+    @Principal() principal?: Principal,
+  ): Promise<CompanyResponse> {
+    return this.companies.patch(id, body, partnerScopeOf(principal));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.companies.delete(id);
+  @Roles('admin', 'partner')
+  delete(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<void> {
+    return this.companies.delete(id, partnerScopeOf(principal));
   }
 }

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { TOPICS, type CompanyProfileFields, type CompanyProfileSubmittedV1, type ExternalRef } from '#contracts';
-import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
+import {
+  DomainError,
+  inPartnerScope,
+  NotFoundError,
+  OutboxWriter,
+  resolveProfileTerms,
+  withPartnerExternalRef,
+  type ResolutionMode,
+} from '#common';
 import { CompaniesRepository } from './companies.repository.js';
 import { CompanyEntity } from './company.entity.js';
 import {
@@ -23,8 +31,17 @@ export class CompaniesService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async create(fields: CompanyProfileFields, mode: ResolutionMode = 'strict'): Promise<CompanyResponse> {
-    const { values, unmappedTerms } = resolveProfileTerms(fields, COMPANY_TERM_FIELDS, mode);
+  /** `scope`, here and below: the partner source the caller is confined to (undefined: any source). */
+  async create(
+    fields: CompanyProfileFields,
+    mode: ResolutionMode = 'strict',
+    scope?: string,
+  ): Promise<CompanyResponse> {
+    const { values, unmappedTerms } = resolveProfileTerms(
+      withPartnerExternalRef(fields, scope),
+      COMPANY_TERM_FIELDS,
+      mode,
+    );
     return this.repository.transaction(async (manager) => {
       if (values.externalRef) {
         const existing = await this.repository.findByExternalRef(
@@ -44,29 +61,32 @@ export class CompaniesService {
     });
   }
 
-  async get(id: string): Promise<CompanyResponse> {
+  async get(id: string, scope?: string): Promise<CompanyResponse> {
     const company = await this.repository.findById(id);
-    if (!company) throw notFound(id);
+    if (!company || !inPartnerScope(company.externalSource, scope)) throw notFound(id);
     return toCompanyResponse(company);
   }
 
-  async list(query: ListCompaniesQuery): Promise<CompanyPage> {
-    const [companies, total] = await this.repository.list(query);
+  async list(query: ListCompaniesQuery, scope?: string): Promise<CompanyPage> {
+    if (!inPartnerScope(query.source ?? scope, scope)) {
+      return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    }
+    const [companies, total] = await this.repository.list(scope === undefined ? query : { ...query, source: scope });
     return { items: companies.map(toCompanyResponse), total, limit: query.limit, offset: query.offset };
   }
 
-  replace(id: string, fields: CompanyProfileFields): Promise<CompanyResponse> {
-    return this.update(id, () => fields, false);
+  replace(id: string, fields: CompanyProfileFields, scope?: string): Promise<CompanyResponse> {
+    return this.update(id, () => fields, false, scope);
   }
 
-  patch(id: string, changes: UpdateCompanyDto): Promise<CompanyResponse> {
-    return this.update(id, (current) => ({ ...current, ...changes }), true);
+  patch(id: string, changes: UpdateCompanyDto, scope?: string): Promise<CompanyResponse> {
+    return this.update(id, (current) => ({ ...current, ...changes }), true, scope);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, scope?: string): Promise<void> {
     await this.repository.transaction(async (manager) => {
       const company = await this.repository.findForUpdate(manager, id);
-      if (!company) throw notFound(id);
+      if (!company || !inPartnerScope(company.externalSource, scope)) throw notFound(id);
       await this.remove(manager, company);
     });
   }
@@ -106,12 +126,14 @@ export class CompaniesService {
     id: string,
     change: (current: CompanyProfileFields) => CompanyProfileFields,
     keepUnmappedTerms: boolean,
+    scope?: string,
   ): Promise<CompanyResponse> {
     return this.repository.transaction(async (manager) => {
       const company = await this.repository.findForUpdate(manager, id);
-      if (!company) throw notFound(id);
+      if (!company || !inPartnerScope(company.externalSource, scope)) throw notFound(id);
+      const current = companyFieldsOf(company);
       const { values, unmappedTerms } = resolveProfileTerms(
-        change(companyFieldsOf(company)),
+        withPartnerExternalRef(change(current), scope, current.externalRef),
         COMPANY_TERM_FIELDS,
         'strict',
       );

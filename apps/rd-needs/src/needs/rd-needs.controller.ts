@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { partnerScopeOf, Principal, Roles } from '#common';
 import { RdNeedsService } from './rd-needs.service.js';
 import {
   CreateRdNeedDto,
@@ -12,34 +13,47 @@ import {
 export class RdNeedsController {
   constructor(private readonly needs: RdNeedsService) {}
 
+  // A partner key creates, reads, updates and withdraws its own source's needs only (others are 404).
   @Post()
-  create(@Body() body: CreateRdNeedDto): Promise<RdNeedResponse> {
-    return this.needs.create(body);
+  @Roles('admin', 'partner')
+  create(@Body() body: CreateRdNeedDto, @Principal() principal?: Principal): Promise<RdNeedResponse> {
+    return this.needs.create(body, 'strict', partnerScopeOf(principal));
   }
 
   @Get()
-  list(@Query() query: ListRdNeedsQuery): Promise<RdNeedPage> {
-    return this.needs.list(query);
+  list(@Query() query: ListRdNeedsQuery, @Principal() principal?: Principal): Promise<RdNeedPage> {
+    return this.needs.list(query, partnerScopeOf(principal));
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<RdNeedResponse> {
-    return this.needs.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<RdNeedResponse> {
+    return this.needs.get(id, partnerScopeOf(principal));
   }
 
   @Put(':id')
-  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateRdNeedDto): Promise<RdNeedResponse> {
-    return this.needs.replace(id, body);
+  @Roles('admin', 'partner')
+  replace(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateRdNeedDto,
+    @Principal() principal?: Principal,
+  ): Promise<RdNeedResponse> {
+    return this.needs.replace(id, body, partnerScopeOf(principal));
   }
 
   @Patch(':id')
-  patch(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRdNeedDto): Promise<RdNeedResponse> {
-    return this.needs.patch(id, body);
+  @Roles('admin', 'partner')
+  patch(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRdNeedDto,
+    @Principal() principal?: Principal,
+  ): Promise<RdNeedResponse> {
+    return this.needs.patch(id, body, partnerScopeOf(principal));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.needs.delete(id);
+  @Roles('admin', 'partner')
+  delete(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<void> {
+    return this.needs.delete(id, partnerScopeOf(principal));
   }
 }

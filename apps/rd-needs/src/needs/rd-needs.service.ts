@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { TOPICS, type ExternalRef, type RdNeedFields, type RdNeedSubmittedV1 } from '#contracts';
-import { DomainError, NotFoundError, OutboxWriter, resolveProfileTerms, type ResolutionMode } from '#common';
+import {
+  DomainError,
+  inPartnerScope,
+  NotFoundError,
+  OutboxWriter,
+  resolveProfileTerms,
+  withPartnerExternalRef,
+  type ResolutionMode,
+} from '#common';
 import { RdNeedsRepository } from './rd-needs.repository.js';
 import { RdNeedEntity } from './rd-need.entity.js';
 import {
@@ -24,9 +32,14 @@ export class RdNeedsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async create(fields: RdNeedFields, mode: ResolutionMode = 'strict'): Promise<RdNeedResponse> {
+  /** `scope`, here and below: the partner source the caller is confined to (undefined: any source). */
+  async create(fields: RdNeedFields, mode: ResolutionMode = 'strict', scope?: string): Promise<RdNeedResponse> {
     validateWeights(fields.weights);
-    const { values, unmappedTerms } = resolveProfileTerms(fields, RD_NEED_TERM_FIELDS, mode);
+    const { values, unmappedTerms } = resolveProfileTerms(
+      withPartnerExternalRef(fields, scope),
+      RD_NEED_TERM_FIELDS,
+      mode,
+    );
     return this.repository.transaction(async (manager) => {
       if (values.externalRef) {
         const existing = await this.repository.findByExternalRef(
@@ -46,29 +59,32 @@ export class RdNeedsService {
     });
   }
 
-  async get(id: string): Promise<RdNeedResponse> {
+  async get(id: string, scope?: string): Promise<RdNeedResponse> {
     const need = await this.repository.findById(id);
-    if (!need) throw notFound(id);
+    if (!need || !inPartnerScope(need.externalSource, scope)) throw notFound(id);
     return toRdNeedResponse(need);
   }
 
-  async list(query: ListRdNeedsQuery): Promise<RdNeedPage> {
-    const [needs, total] = await this.repository.list(query);
+  async list(query: ListRdNeedsQuery, scope?: string): Promise<RdNeedPage> {
+    if (!inPartnerScope(query.source ?? scope, scope)) {
+      return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    }
+    const [needs, total] = await this.repository.list(scope === undefined ? query : { ...query, source: scope });
     return { items: needs.map(toRdNeedResponse), total, limit: query.limit, offset: query.offset };
   }
 
-  replace(id: string, fields: RdNeedFields): Promise<RdNeedResponse> {
-    return this.update(id, () => fields, false);
+  replace(id: string, fields: RdNeedFields, scope?: string): Promise<RdNeedResponse> {
+    return this.update(id, () => fields, false, scope);
   }
 
-  patch(id: string, changes: UpdateRdNeedDto): Promise<RdNeedResponse> {
-    return this.update(id, (current) => ({ ...current, ...changes }), true);
+  patch(id: string, changes: UpdateRdNeedDto, scope?: string): Promise<RdNeedResponse> {
+    return this.update(id, (current) => ({ ...current, ...changes }), true, scope);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, scope?: string): Promise<void> {
     await this.repository.transaction(async (manager) => {
       const need = await this.repository.findForUpdate(manager, id);
-      if (!need) throw notFound(id);
+      if (!need || !inPartnerScope(need.externalSource, scope)) throw notFound(id);
       await this.remove(manager, need);
     });
   }
@@ -108,11 +124,13 @@ export class RdNeedsService {
     id: string,
     change: (current: RdNeedFields) => RdNeedFields,
     keepUnmappedTerms: boolean,
+    scope?: string,
   ): Promise<RdNeedResponse> {
     return this.repository.transaction(async (manager) => {
       const need = await this.repository.findForUpdate(manager, id);
-      if (!need) throw notFound(id);
-      const next = change(rdNeedFieldsOf(need));
+      if (!need || !inPartnerScope(need.externalSource, scope)) throw notFound(id);
+      const current = rdNeedFieldsOf(need);
+      const next = withPartnerExternalRef(change(current), scope, current.externalRef);
       validateWeights(next.weights);
       const { values, unmappedTerms } = resolveProfileTerms(next, RD_NEED_TERM_FIELDS, 'strict');
       const unmapped = keepUnmappedTerms ? [...new Set([...need.unmappedTerms, ...unmappedTerms])] : unmappedTerms;

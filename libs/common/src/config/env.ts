@@ -1,12 +1,23 @@
 /** Reads one environment variable with a default; boot-time config validation names every bad variable at once. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    // Printed as is when a service refuses to boot: the message is the whole story, a stack would only hide it.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
 
 export interface EnvSpec<T> {
   readonly name: string;
   readonly default?: T;
   readonly parse: (raw: string) => T | undefined;
   readonly expected: string;
+  /** Unset is fine and reads as undefined. */
+  readonly optional?: boolean;
 }
+
+export const optional = <T>(spec: EnvSpec<T>): EnvSpec<T | undefined> => ({ ...spec, optional: true });
 
 export const intVar = (name: string, fallback?: number): EnvSpec<number> => ({
   name,
@@ -35,6 +46,22 @@ export const listVar = (name: string, fallback?: string[]): EnvSpec<string[]> =>
   },
 });
 
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
+
+export const boolVar = (name: string, fallback?: boolean): EnvSpec<boolean> => ({
+  name,
+  default: fallback,
+  expected: 'true or false',
+  parse: (raw) => BOOLEANS[raw.trim().toLowerCase()],
+});
+
+export const enumVar = <T extends string>(name: string, values: readonly T[], fallback?: T): EnvSpec<T> => ({
+  name,
+  default: fallback,
+  expected: `one of ${values.join(', ')}`,
+  parse: (raw) => values.find((value) => value === raw.trim().toLowerCase()),
+});
+
 type Values<S extends Record<string, EnvSpec<unknown>>> = { [K in keyof S]: S[K] extends EnvSpec<infer T> ? T : never };
 
 /** Reads every spec, collecting all problems so one boot shows them all. */
@@ -47,7 +74,7 @@ export const readEnv = <S extends Record<string, EnvSpec<unknown>>>(
   for (const [key, spec] of Object.entries(specs)) {
     const raw = env[spec.name];
     if (raw === undefined || raw === '') {
-      if (spec.default === undefined) problems.push(`${spec.name} is required (${spec.expected})`);
+      if (spec.default === undefined && !spec.optional) problems.push(`${spec.name} is required (${spec.expected})`);
       values[key] = spec.default;
       continue;
     }
@@ -55,6 +82,22 @@ export const readEnv = <S extends Record<string, EnvSpec<unknown>>>(
     if (parsed === undefined) problems.push(`${spec.name}=${JSON.stringify(raw)} is not ${spec.expected}`);
     values[key] = parsed;
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) throw new ConfigError(problems);
   return values as Values<S>;
+};
+
+/** Runs several readers and throws one ConfigError naming the problems of all of them. */
+export const collectConfig = <T>(read: (attempt: <R>(reader: () => R) => R | undefined) => T): T => {
+  const problems: string[] = [];
+  const result = read((reader) => {
+    try {
+      return reader();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return result;
 };

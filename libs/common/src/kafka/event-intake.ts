@@ -4,6 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicOf, type CatalogTopic, type EventEnvelope, type EventTypeOf, type PayloadOf } from '#contracts';
 import { claimInboxEntry } from '../inbox/inbox.repository.js';
+import { withCorrelationId } from '../logging/correlation.js';
+import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/metrics.js';
 import { decodeEvent } from './event-decoder.js';
 import { isTransientError } from './transient-error.js';
 
@@ -49,6 +51,11 @@ export class EventIntake {
     private readonly producer: Producer,
   ) {}
 
+  /** Counts an event a handler ignored because a newer version of its entity was already applied. */
+  recordStale(consumer: string): void {
+    eventsStale.inc({ consumer });
+  }
+
   /** Stops retry loops so a shutdown is not held by a broken dependency; the message is redelivered later. */
   stop(): void {
     this.stopping = true;
@@ -63,9 +70,23 @@ export class EventIntake {
     const decoded = decodeEvent(topic, record.value);
     if (!decoded.ok) {
       await this.deadLetter(consumer, record, decoded.reason, 1);
+      eventsConsumed.inc({ consumer, topic, outcome: 'dead-lettered' });
       return 'dead-lettered';
     }
-    const envelope = decoded.envelope;
+    // Logs and the events this one causes carry its correlation id: a request's id travels through every service.
+    const outcome = await withCorrelationId(decoded.envelope.correlationId, () =>
+      this.apply(consumer, record, decoded.envelope, handlers),
+    );
+    eventsConsumed.inc({ consumer, topic, outcome });
+    return outcome;
+  }
+
+  private async apply<T extends CatalogTopic>(
+    consumer: string,
+    record: ConsumedRecord,
+    envelope: EventEnvelope,
+    handlers: EventHandlers<T>,
+  ): Promise<IntakeOutcome> {
     const handler = handlers[envelope.type as EventTypeOf<T>] as (
       event: EventEnvelope,
       manager: EntityManager,
@@ -89,6 +110,7 @@ export class EventIntake {
         }
         if (this.stopping) throw error;
         this.counters.retries++;
+        eventRetries.inc({ consumer });
         const backoff = Math.min(100 * 2 ** Math.min(attempt, 10), MAX_BACKOFF_MS);
         this.logger.warn(
           `${consumer}: ${envelope.type} ${envelope.eventId} attempt ${attempt} failed (${transient ? 'transient' : 'error'}), retrying in ${backoff} ms: ${(error as Error).message}`,
@@ -101,6 +123,7 @@ export class EventIntake {
 
   private async deadLetter(consumer: string, record: ConsumedRecord, reason: string, attempts: number): Promise<void> {
     this.counters.deadLettered++;
+    eventsDeadLettered.inc({ consumer, topic: record.topic });
     this.logger.warn(`${consumer}: dead-lettering ${record.topic}[${record.partition}]@${record.offset}: ${reason}`);
     const dlq = deadLetterTopicOf(record.topic as CatalogTopic);
     for (let attempt = 1; ; attempt++) {

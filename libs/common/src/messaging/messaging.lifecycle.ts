@@ -3,6 +3,8 @@ import type { Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutboxRelay } from '../outbox/outbox.relay.js';
 import { EventIntake } from '../kafka/event-intake.js';
+import { ConsumerLagMonitor } from '../kafka/consumer-lag.monitor.js';
+import { observeConsumerLag, observeOutboxBacklog } from '../metrics/metrics.js';
 import { KAFKA_PRODUCER } from './messaging.tokens.js';
 
 /**
@@ -19,11 +21,18 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     private readonly relay: OutboxRelay,
     private readonly intake: EventIntake,
+    private readonly lagMonitor: ConsumerLagMonitor,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connecting = this.connectProducer();
-    this.relay.start();
+    // The relay starts once connect() has resolved: kafkajs reports the producer connected before it holds its
+    // idempotent producer id, and a batch sent in that window goes out without one, then fails after the broker
+    // acknowledged it (a broker-lock race in kafkajs), so the relay would publish it twice.
+    this.connecting = this.connectProducer().then(() => {
+      if (!this.closing) this.relay.start();
+    });
+    observeOutboxBacklog(() => this.relay.backlog());
+    observeConsumerLag(() => this.lagMonitor.lag());
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -32,6 +41,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     await this.relay.stop();
     await this.connecting;
     await this.producer.disconnect().catch(() => undefined);
+    await this.lagMonitor.close();
   }
 
   private async connectProducer(): Promise<void> {

@@ -1,10 +1,20 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { Kafka, Producer } from 'kafkajs';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyStore } from '../auth/api-key.store.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { HealthController } from '../health/health.controller.js';
+import { RateLimiter } from '../http/rate-limiter.js';
+import { ConsumerLagMonitor } from '../kafka/consumer-lag.monitor.js';
 import { createKafka } from '../kafka/kafka-client.js';
 import { EventIntake } from '../kafka/event-intake.js';
+import { CorrelationInterceptor } from '../logging/correlation.interceptor.js';
+import { serviceLoggerParams } from '../logging/service-logger.js';
+import { MetricsController } from '../metrics/metrics.controller.js';
 import { OutboxRelay } from '../outbox/outbox.relay.js';
 import { OutboxWriter } from '../outbox/outbox.writer.js';
 import { MessagingLifecycle } from './messaging.lifecycle.js';
@@ -18,17 +28,36 @@ export interface MessagingOptions {
   readonly config: ServiceConfig;
 }
 
-/** Kafka client, idempotent producer, outbox writer and relay, event intake and the health endpoint. */
+/**
+ * Kafka client, idempotent producer, outbox writer and relay, event intake; and what every service's HTTP side
+ * shares: API key authentication and rate limiting (global guard), correlation ids, JSON logs, health and metrics.
+ */
 @Global()
 @Module({})
 export class MessagingModule {
   static forService(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
-      controllers: [HealthController],
+      imports: [
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        LoggerModule.forRoot(serviceLoggerParams(options.service, options.config.logLevel)),
+      ],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: options.config },
-        { provide: KAFKA_CLIENT, useValue: createKafka(options.service, options.config.kafkaBrokers) },
+        {
+          provide: KAFKA_CLIENT,
+          useValue: createKafka(options.service, options.config.kafkaBrokers, options.config.kafkaSecurity),
+        },
+        { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.apiKeys) },
+        { provide: RateLimiter, useValue: new RateLimiter(options.config.http.rateLimitPerMinute) },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+        {
+          provide: ConsumerLagMonitor,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new ConsumerLagMonitor(kafka),
+        },
         {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA_CLIENT],
@@ -50,7 +79,16 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [SERVICE_CONFIG, KAFKA_CLIENT, KAFKA_PRODUCER, OutboxWriter, OutboxRelay, EventIntake],
+      exports: [
+        SERVICE_CONFIG,
+        KAFKA_CLIENT,
+        KAFKA_PRODUCER,
+        OutboxWriter,
+        OutboxRelay,
+        EventIntake,
+        ApiKeyStore,
+        ConsumerLagMonitor,
+      ],
     };
   }
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eventsProduced } from '../metrics/metrics.js';
 import { outboxChannel } from './outbox.writer.js';
 
 export interface OutboxRelayOptions {
@@ -136,6 +137,7 @@ export class OutboxRelay {
       await manager.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
         rows.map((row) => row.id),
       ]);
+      for (const [topic, topicRows] of byTopic) eventsProduced.inc({ topic }, topicRows.length);
       return rows.length;
     });
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CatalogTopic, EventEnvelope, EventTypeOf, PayloadOf } from '#contracts';
 import { createEnvelope } from '../events/envelope.factory.js';
+import { currentCorrelationId } from '../logging/correlation.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 
 export interface OutboxEvent<T extends CatalogTopic, E extends EventTypeOf<T>> {
@@ -34,7 +35,8 @@ export class OutboxWriter {
         payload: event.payload,
         producer: this.producer,
         entityVersion: event.entityVersion,
-        correlationId: event.correlationId,
+        // Without an explicit one, the request's or consumed event's correlation id, so a change can be followed.
+        correlationId: event.correlationId ?? currentCorrelationId(),
         causationId: event.causationId,
       }),
     );

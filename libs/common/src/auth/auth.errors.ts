@@ -1,0 +1,21 @@
+import { DomainError } from '../errors/domain-error.js';
+
+export class UnauthenticatedError extends DomainError {
+  constructor() {
+    super('AUTH.UNAUTHENTICATED', 'A valid API key is required: Authorization: Bearer <key>', 401);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('AUTH.FORBIDDEN', message, 403);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many requests for this API key; retry in ${retryAfterSeconds} s`, 429, {
+      retryAfterSeconds,
+    });
+  }
+}
