@@ -2,6 +2,7 @@ import { CompanyProfileDeletedV1 } from './company-profile-deleted.v1.js';
 import { CompanyProfileSubmittedV1 } from './company-profile-submitted.v1.js';
 import { CompanyProfileWithdrawnV1 } from './company-profile-withdrawn.v1.js';
 import { CompanyProfileUpsertedV1 } from './company-profile-upserted.v1.js';
+import { MatchDecisionRecordedV1 } from './match-decision-recorded.v1.js';
 import { RdNeedClosedV1 } from './rd-need-closed.v1.js';
 import { RdNeedSubmittedV1 } from './rd-need-submitted.v1.js';
 import { RdNeedUpsertedV1 } from './rd-need-upserted.v1.js';
@@ -33,6 +34,7 @@ export const EVENT_CATALOG = {
   },
   [TOPICS.matchingResults]: {
     ShortlistUpdated: ShortlistUpdatedV1,
+    MatchDecisionRecorded: MatchDecisionRecordedV1,
   },
 } as const;
 

@@ -6,6 +6,7 @@ export * from './company-profile.shape.js';
 export * from './envelope.js';
 export * from './event-map.js';
 export * from './limits.js';
+export * from './match-decision-recorded.v1.js';
 export * from './rd-need-closed.v1.js';
 export * from './rd-need-submitted.v1.js';
 export * from './rd-need-upserted.v1.js';

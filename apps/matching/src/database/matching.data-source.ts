@@ -2,7 +2,10 @@ import { InboxEntryEntity, OutboxMessageEntity, type ServiceDataSourceSpec } fro
 import { CompanyProjectionEntity } from '../projections/company-projection.entity.js';
 import { NeedProjectionEntity } from '../projections/need-projection.entity.js';
 import { ShortlistEntryEntity } from '../shortlists/shortlist-entry.entity.js';
+import { DecisionEntity } from '../decisions/decision.entity.js';
+import { RematchJobEntity } from '../rematch/rematch-job.entity.js';
 import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMatching.js';
+import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -10,11 +13,13 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
   schema: MATCHING_SCHEMA,
   url,
   entities: [
+    DecisionEntity,
+    RematchJobEntity,
     CompanyProjectionEntity,
     NeedProjectionEntity,
     ShortlistEntryEntity,
     OutboxMessageEntity,
     InboxEntryEntity,
   ],
-  migrations: [CreateMatching1764028800000],
+  migrations: [CreateMatching1764028800000, RematchJobsAndDecisions1764100000000],
 });

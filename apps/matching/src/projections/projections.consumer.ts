@@ -58,6 +58,7 @@ export class ProjectionsConsumer {
 
   private stale(key: string): void {
     this.staleEvents++;
+    this.intake.recordStale(PROJECTIONS_CONSUMER);
     this.logger.debug(`stale event for ${key} ignored`);
   }
 }

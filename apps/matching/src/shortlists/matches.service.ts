@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION, scorePair, type CriterionScore } from '#engine';
 import { NotFoundError } from '#common';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
+import { DecisionsRepository } from '../decisions/decisions.repository.js';
+import type { DecisionView } from '../decisions/decision.dto.js';
+import { toDecisionView } from '../decisions/decision.mapper.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import type { MatchesPageQuery } from './matches.dto.js';
@@ -15,6 +18,7 @@ export interface MatchItem {
   eligible: boolean;
   breakdown: readonly CriterionScore[];
   unmetRequirements: readonly string[];
+  decision?: DecisionView;
 }
 
 export interface NeedMatches {
@@ -33,15 +37,29 @@ export class MatchesService {
   constructor(
     private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsRepository,
+    private readonly decisions: DecisionsRepository,
   ) {}
 
-  async forNeed(needId: string, query: MatchesPageQuery): Promise<NeedMatches> {
+  async forNeed(needId: string, query: MatchesPageQuery, viewerIsAdmin: boolean): Promise<NeedMatches> {
     const need = await this.openNeed(needId);
-    const [rows, total] = await this.shortlists.page(needId, query.limit, query.offset);
+    const [rows, total] = await this.shortlists.page(needId, query);
     const companies = await Promise.all(rows.map((row) => this.projections.activeCompany(row.companyId)));
+    const decisions = await this.decisions.forPairs(
+      needId,
+      rows.map((row) => row.companyId),
+    );
     const matches = rows.flatMap((row, index) => {
       const company = companies[index];
-      return company ? [{ ...this.explain(need, company), rank: row.rank, score: row.score }] : [];
+      if (!company) return [];
+      const decision = decisions.get(row.companyId);
+      return [
+        {
+          ...this.explain(need, company),
+          rank: row.rank,
+          score: row.score,
+          ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
+        },
+      ];
     });
     const computedAt = rows.reduce<Date | null>(
       (latest, row) => (latest === null || row.computedAt > latest ? row.computedAt : latest),
@@ -59,12 +77,17 @@ export class MatchesService {
   }
 
   /** Any pair, shortlisted or not (`rank: null` when not); 404 when the need or the company is unknown or gone. */
-  async pair(needId: string, companyId: string): Promise<MatchItem> {
+  async pair(needId: string, companyId: string, viewerIsAdmin: boolean): Promise<MatchItem> {
     const need = await this.openNeed(needId);
     const company = await this.projections.activeCompany(companyId);
     if (!company) throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${companyId} not found`);
     const entry = await this.shortlists.entry(needId, companyId);
-    return { ...this.explain(need, company), rank: entry?.rank ?? null };
+    const decision = (await this.decisions.forPairs(needId, [companyId])).get(companyId);
+    return {
+      ...this.explain(need, company),
+      rank: entry?.rank ?? null,
+      ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
+    };
   }
 
   private async openNeed(needId: string): Promise<RdNeedUpsertedV1> {

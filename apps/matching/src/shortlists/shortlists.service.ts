@@ -1,42 +1,79 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ALGORITHM_VERSION, compareMatches, scorePair, topKForNeed } from '#engine';
+import { ALGORITHM_VERSION, compareMatches, compileCompanies, compileNeeds, scorePair, topKPerNeed } from '#engine';
 import { TOPICS, type CompanyProfileUpsertedV1, type EventEnvelope, type RdNeedUpsertedV1 } from '#contracts';
 import { OutboxWriter } from '#common';
+import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import { diffShortlist, isEmptyDiff } from './shortlist-diff.js';
-import { ShortlistsRepository, type ShortlistRow } from './shortlists.repository.js';
+import {
+  ShortlistsRepository,
+  type ShortlistChange,
+  type ShortlistRow,
+  type VersionedShortlistRow,
+} from './shortlists.repository.js';
 
 const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
-  rows.map((row, index) => ({ ...row, rank: index + 1 }));
+  rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));
+
+export interface ShortlistWriteResult {
+  readonly shortlistsChanged: number;
+  readonly rowsWritten: number;
+  readonly eventsPublished: number;
+}
 
 /**
- * Keeps every open need's top-k shortlist current as companies and needs change, writing only the rows
- * that changed and publishing `ShortlistUpdated` through the outbox when a shortlist changed.
+ * Keeps every open need's top-k shortlist current as companies, needs and decisions change, writing only the rows
+ * that changed and publishing `ShortlistUpdated` through the outbox for every shortlist that changed.
  */
 @Injectable()
 export class ShortlistsService {
   constructor(
     private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly outbox: OutboxWriter,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
+  /**
+   * The fast path: ranks `needs` against `companies` with the packed kernel. Pairs with a standing decline and
+   * zero scores are left out; the kernel is asked for enough extra places to make up for the declines.
+   */
+  async rank(
+    companies: readonly CompanyProfileUpsertedV1[],
+    needs: readonly RdNeedUpsertedV1[],
+    declined: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<Map<string, ShortlistRow[]>> {
+    const size = this.config.shortlistSize;
+    const extra = Math.max(0, ...needs.map((need) => declined.get(need.id)?.size ?? 0));
+    const top = await topKPerNeed(
+      compileCompanies(companies.map(toCompanyProfile)),
+      compileNeeds(needs.map(toNeedProfile)),
+      size + extra,
+    );
+    return new Map(
+      needs.map((need) => {
+        const excluded = declined.get(need.id);
+        const kept = (top.get(need.id) ?? []).filter((match) => match.score > 0 && !excluded?.has(match.companyId));
+        return [need.id, ranked(kept.slice(0, size))];
+      }),
+    );
+  }
+
   /** Scores one need against every active company and replaces its shortlist. */
   async rescoreNeed(manager: EntityManager, need: RdNeedUpsertedV1, cause?: EventEnvelope): Promise<void> {
-    const companies = (await this.projections.activeCompanies(manager)).map(toCompanyProfile);
-    const top = topKForNeed(toNeedProfile(need), companies, this.config.shortlistSize).filter(
-      (match) => match.score > 0,
-    );
-    await this.write(manager, need.id, ranked(top), cause);
+    const companies = await this.projections.activeCompanies(manager);
+    const declined = await this.decisions.declinedPairs(manager, [need.id]);
+    const next = (await this.rank(companies, [need], declined)).get(need.id) ?? [];
+    await this.writeShortlists(manager, new Map([[need.id, next]]), cause);
   }
 
   /** A closed need leaves the market: its whole shortlist goes. */
   async clearNeed(manager: EntityManager, needId: string, cause?: EventEnvelope): Promise<void> {
-    await this.write(manager, needId, [], cause);
+    await this.writeShortlists(manager, new Map([[needId, []]]), cause);
   }
 
   /**
@@ -48,61 +85,79 @@ export class ShortlistsService {
     manager: EntityManager,
     company: CompanyProfileUpsertedV1,
     cause?: EventEnvelope,
-  ): Promise<void> {
+  ): Promise<ShortlistWriteResult> {
     const needs = await this.projections.openNeeds(manager);
     const current = await this.shortlists.forNeeds(
       manager,
       needs.map((need) => need.id),
     );
+    const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
+    const size = this.config.shortlistSize;
+    const next = new Map<string, ShortlistRow[]>();
+    const rescoreInFull: RdNeedUpsertedV1[] = [];
     for (const need of needs) {
       const previous = current.get(need.id) ?? [];
       const result = scorePair(toNeedProfile(need), profile);
       const candidate = { companyId: company.id, score: result.score, eligible: result.eligible };
       const before = previous.find((row) => row.companyId === company.id);
-      if (before && previous.length >= this.config.shortlistSize && compareMatches(candidate, before) > 0) {
-        await this.rescoreNeed(manager, need, cause);
+      if (before && previous.length >= size && compareMatches(candidate, before) > 0) {
+        rescoreInFull.push(need);
         continue;
       }
       const others = previous.filter((row) => row.companyId !== company.id);
-      const next = (candidate.score > 0 ? [...others, candidate] : others)
-        .sort(compareMatches)
-        .slice(0, this.config.shortlistSize);
-      await this.write(manager, need.id, ranked(next), cause, previous);
+      const enters = candidate.score > 0 && !declined.get(need.id)?.has(company.id);
+      next.set(need.id, ranked((enters ? [...others, candidate] : others).sort(compareMatches).slice(0, size)));
     }
+    if (rescoreInFull.length > 0) {
+      const companies = await this.projections.activeCompanies(manager);
+      for (const [needId, rows] of await this.rank(companies, rescoreInFull, declined)) next.set(needId, rows);
+    }
+    return this.writeShortlists(manager, next, cause, current);
   }
 
   /** A deleted company leaves every shortlist; the needs it was on are rescored so the next in line moves up. */
   async removeCompany(manager: EntityManager, companyId: string, cause?: EventEnvelope): Promise<void> {
-    const needIds = new Set(await this.shortlists.needsListing(manager, companyId));
-    for (const need of await this.projections.openNeeds(manager)) {
-      if (needIds.has(need.id)) await this.rescoreNeed(manager, need, cause);
-    }
+    const listing = new Set(await this.shortlists.needsListing(manager, companyId));
+    const needs = (await this.projections.openNeeds(manager)).filter((need) => listing.has(need.id));
+    if (needs.length === 0) return;
+    const companies = await this.projections.activeCompanies(manager);
+    const declined = await this.decisions.declinedPairs(
+      manager,
+      needs.map((need) => need.id),
+    );
+    await this.writeShortlists(manager, await this.rank(companies, needs, declined), cause);
   }
 
-  private async write(
+  /**
+   * Diffs each need's new shortlist against the stored one and writes the differences in bulk, one `ShortlistUpdated`
+   * per changed need. Rows made by another algorithm version are rewritten so every row names its producer.
+   */
+  async writeShortlists(
     manager: EntityManager,
-    needId: string,
-    next: ShortlistRow[],
+    next: ReadonlyMap<string, readonly ShortlistRow[]>,
     cause?: EventEnvelope,
-    known?: readonly ShortlistRow[],
-  ): Promise<void> {
-    const previous = known ?? (await this.shortlists.forNeeds(manager, [needId])).get(needId) ?? [];
-    const diff = diffShortlist(previous, next);
-    if (isEmptyDiff(diff)) return;
+    known?: ReadonlyMap<string, readonly VersionedShortlistRow[]>,
+  ): Promise<ShortlistWriteResult> {
+    const needIds = [...next.keys()];
+    const current = known ?? (await this.shortlists.forNeeds(manager, needIds));
     const computedAt = new Date();
-    await this.shortlists.applyChanges(
-      manager,
-      needId,
-      diff.upserts,
-      diff.removed.map((change) => change.companyId),
-      ALGORITHM_VERSION,
-      computedAt,
-    );
-    await this.outbox.enqueue(manager, [
-      {
+    const changes: ShortlistChange[] = [];
+    const events = [];
+    for (const [needId, rows] of next) {
+      const previous = current.get(needId) ?? [];
+      const diff = diffShortlist(previous, rows);
+      const stale = previous.some((row) => row.algorithmVersion !== ALGORITHM_VERSION);
+      if (isEmptyDiff(diff) && !stale) continue;
+      changes.push({
+        needId,
+        upserts: stale ? rows : diff.upserts,
+        removedCompanyIds: diff.removed.map((change) => change.companyId),
+      });
+      if (isEmptyDiff(diff)) continue;
+      events.push({
         topic: TOPICS.matchingResults,
-        type: 'ShortlistUpdated',
+        type: 'ShortlistUpdated' as const,
         key: needId,
         payload: {
           needId,
@@ -114,7 +169,10 @@ export class ShortlistsService {
         },
         correlationId: cause?.correlationId,
         causationId: cause?.eventId,
-      },
-    ]);
+      });
+    }
+    const rowsWritten = await this.shortlists.applyChanges(manager, changes, ALGORITHM_VERSION, computedAt);
+    await this.outbox.enqueue(manager, events);
+    return { shortlistsChanged: events.length, rowsWritten, eventsPublished: events.length };
   }
 }

@@ -23,10 +23,12 @@ export const ensureDatabase = async (url: string): Promise<void> => {
   }
 };
 
-/** Drops and recreates a database; refuses any database whose name lacks `test`. */
-export const recreateTestDatabase = async (url: string): Promise<void> => {
+/** Drops and recreates a throwaway database; refuses any database whose name lacks `marker` (tests, benchmarks). */
+export const recreateTestDatabase = async (url: string, marker = 'test'): Promise<void> => {
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!database.includes('test')) throw new Error(`Refusing to recreate database "${database}": its name lacks "test"`);
+  if (!database.includes(marker)) {
+    throw new Error(`Refusing to recreate database "${database}": its name lacks "${marker}"`);
+  }
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   const client = new pg.Client({ connectionString: maintenance.toString() });

@@ -1,0 +1,164 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import type { RdNeedUpsertedV1 } from '#contracts';
+import { rematchJobDuration, scoringPairsPerSecond } from '#common';
+import { DecisionsRepository } from '../decisions/decisions.repository.js';
+import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { ProjectionsRepository } from '../projections/projections.repository.js';
+import { ShortlistsRepository } from '../shortlists/shortlists.repository.js';
+import { ShortlistsService } from '../shortlists/shortlists.service.js';
+import type { RematchJobEntity, RematchTimings } from './rematch-job.entity.js';
+import { RematchRepository } from './rematch.repository.js';
+
+class JobCancelled extends Error {}
+
+/**
+ * Runs rematch jobs one at a time: claims the oldest runnable job with a lease, ranks with the engine's fast path,
+ * writes changed shortlists in chunks and checkpoints after each. A job whose runner died is picked up again once its
+ * lease lapses; writes are diffs against what is stored, so running a job twice changes nothing twice.
+ */
+@Injectable()
+export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RematchRunner.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: RematchRepository,
+    private readonly projections: ProjectionsRepository,
+    private readonly shortlists: ShortlistsService,
+    private readonly shortlistRows: ShortlistsRepository,
+    private readonly decisions: DecisionsRepository,
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Called when a job was queued, so it starts without waiting for the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const job = await this.jobs.claimNext(this.config.rematchLeaseMs);
+        if (job) {
+          await this.execute(job);
+          continue;
+        }
+      } catch (error) {
+        this.logger.warn(`rematch runner: ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.config.rematchPollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async execute(job: RematchJobEntity): Promise<void> {
+    const started = performance.now();
+    const timings: RematchTimings = {};
+    this.logger.log(
+      `rematch ${job.id} (${job.scope}${job.targetId ? ` ${job.targetId}` : ''}) attempt ${job.attempts}`,
+    );
+    try {
+      if (job.scope === 'company') await this.rematchCompany(job);
+      else await this.rematchNeeds(job, await this.needsInScope(job), timings);
+      timings.totalMs = Math.round(performance.now() - started);
+      await this.jobs.finish(job.id, 'completed', timings);
+      rematchJobDuration.observe({ trigger: job.requestedBy.split(':')[0] ?? 'unknown' }, timings.totalMs / 1000);
+      this.logger.log(`rematch ${job.id} completed in ${timings.totalMs} ms ${JSON.stringify(timings)}`);
+    } catch (error) {
+      timings.totalMs = Math.round(performance.now() - started);
+      if (error instanceof JobCancelled) {
+        await this.jobs.finish(job.id, 'cancelled', timings);
+      } else if (!this.running) {
+        await this.jobs.release(job.id).catch(() => undefined);
+      } else {
+        this.logger.error(`rematch ${job.id} failed: ${(error as Error).message}`);
+        await this.jobs.finish(job.id, 'failed', timings, (error as Error).message).catch(() => undefined);
+      }
+    }
+  }
+
+  private async needsInScope(job: RematchJobEntity): Promise<RdNeedUpsertedV1[]> {
+    if (job.scope === 'all') return this.projections.openNeeds();
+    const need = job.targetId ? await this.projections.openNeed(job.targetId) : null;
+    if (!need) throw new Error(`need ${job.targetId} is not open or not known`);
+    return [need];
+  }
+
+  /** One company against every open need: the same incremental path a profile change takes. */
+  private async rematchCompany(job: RematchJobEntity): Promise<void> {
+    const company = job.targetId ? await this.projections.activeCompany(job.targetId) : null;
+    if (!company) throw new Error(`company ${job.targetId} is not known`);
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      const written = await this.shortlists.rescoreCompany(manager, company);
+      return this.jobs.checkpoint(manager, job.id, { done: 1, total: 1, ...written }, this.config.rematchLeaseMs);
+    });
+    if (cancelled) throw new JobCancelled();
+  }
+
+  private async rematchNeeds(job: RematchJobEntity, needs: RdNeedUpsertedV1[], timings: RematchTimings): Promise<void> {
+    let mark = performance.now();
+    const lap = (): number => {
+      const now = performance.now();
+      const elapsed = Math.round(now - mark);
+      mark = now;
+      return elapsed;
+    };
+    const needIds = needs.map((need) => need.id);
+    const manager = this.dataSource.manager;
+    const [companies, declined, current] = await Promise.all([
+      this.projections.activeCompanies(),
+      this.decisions.declinedPairs(manager, job.scope === 'all' ? undefined : needIds),
+      this.shortlistRows.forNeeds(manager, needIds),
+    ]);
+    timings.loadMs = lap();
+    const ranking = await this.shortlists.rank(companies, needs, declined);
+    timings.scoreMs = lap();
+    if (timings.scoreMs > 0) scoringPairsPerSecond.set((companies.length * needs.length * 1000) / timings.scoreMs);
+
+    const totals = { done: 0, total: needs.length, shortlistsChanged: 0, rowsWritten: 0, eventsPublished: 0 };
+    for (let start = 0; start < needs.length || start === 0; start += this.config.rematchChunkNeeds) {
+      const chunk = needIds.slice(start, start + this.config.rematchChunkNeeds);
+      const cancelled = await this.dataSource.transaction(async (transaction) => {
+        const written = await this.shortlists.writeShortlists(
+          transaction,
+          new Map(chunk.map((id) => [id, ranking.get(id) ?? []])),
+          undefined,
+          current,
+        );
+        totals.done += chunk.length;
+        totals.shortlistsChanged += written.shortlistsChanged;
+        totals.rowsWritten += written.rowsWritten;
+        totals.eventsPublished += written.eventsPublished;
+        return this.jobs.checkpoint(transaction, job.id, totals, this.config.rematchLeaseMs);
+      });
+      if (cancelled) throw new JobCancelled();
+      if (!this.running) throw new Error('shutting down');
+      if (needs.length === 0) break;
+      // Lets event handling and HTTP interleave with a long job on this event loop.
+      await sleep(0);
+    }
+    timings.persistMs = lap();
+  }
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { ALGORITHM_VERSION } from '#engine';
+import { NotFoundError } from '#common';
+import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
+import type { ProjectionsRepository } from '../projections/projections.repository.js';
+import { CompanyMatchesService } from './company-matches.service.js';
+import { MatchesPageQuery } from './matches.dto.js';
+
+const stored = { version: 1, createdAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z' };
+
+const aCompany = (overrides: Partial<CompanyProfileUpsertedV1> = {}): CompanyProfileUpsertedV1 =>
+  ({
+    ...stored,
+    id: randomUUID(),
+    source: 'parkmatch',
+    name: 'Kinase Biotech',
+    organisationType: 'biotech',
+    sectors: ['therapeutics'],
+    country: 'GB',
+    city: 'Cambridge',
+    description: 'Small-molecule kinase inhibitors for non-small cell lung cancer.',
+    therapeuticAreas: ['non-small-cell-lung-cancer'],
+    modalities: ['small-molecule'],
+    developmentStages: ['preclinical'],
+    capabilities: ['target-identification'],
+    collaborationTypes: ['co-development'],
+    seeking: ['funding'],
+    partnerNetworks: ['uk-bioindustry-association'],
+    chinaPresence: false,
+    wuxiCoLocation: 'interested',
+    unmappedTerms: [],
+    ...overrides,
+  }) as CompanyProfileUpsertedV1;
+
+const aNeed = (overrides: Partial<RdNeedUpsertedV1> = {}): RdNeedUpsertedV1 => ({
+  ...stored,
+  id: randomUUID(),
+  title: 'Lung cancer small molecules',
+  description: 'Seeking preclinical small-molecule programmes in lung cancer.',
+  owner: 'AstraZeneca Oncology R&D',
+  therapeuticAreas: ['lung-cancer'],
+  modalities: ['small-molecule'],
+  stages: ['lead-optimisation', 'preclinical', 'ind-enabling'],
+  sectors: ['therapeutics'],
+  mustHave: [],
+  niceToHave: ['target-identification'],
+  collaborationTypes: ['co-development'],
+  offering: ['funding'],
+  preferChinaPresence: false,
+  preferWuxiCoLocation: true,
+  preferredPartnerNetworks: ['uk-bioindustry-association'],
+  priority: 'high',
+  status: 'open',
+  unmappedTerms: [],
+  ...overrides,
+});
+
+const page = (limit: number, offset: number): MatchesPageQuery =>
+  Object.assign(new MatchesPageQuery(), { limit, offset });
+
+const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpsertedV1[]) =>
+  new CompanyMatchesService({
+    activeCompany: async (id: string) => companies.find((company) => company.id === id) ?? null,
+    openNeeds: async () => needs,
+  } as unknown as ProjectionsRepository);
+
+describe('CompanyMatchesService', () => {
+  const company = aCompany();
+  const bestFit = aNeed({ title: 'Lung cancer small molecules' });
+  // Outside the company's development stage: a weaker fit.
+  const goodFit = aNeed({ title: 'Clinical-stage lung cancer small molecules', stages: ['phase-2'] });
+  const gated = aNeed({ title: 'GMP lung cancer manufacturing', mustHave: ['gmp-manufacturing'] });
+  const noFit = aNeed({
+    title: 'Nothing in common',
+    therapeuticAreas: ['alzheimers-disease'],
+    modalities: ['gene-therapy'],
+    stages: ['phase-3'],
+    sectors: ['medical-devices'],
+    niceToHave: [],
+    collaborationTypes: ['licensing'],
+    offering: [],
+    preferWuxiCoLocation: false,
+    preferredPartnerNetworks: [],
+  });
+  const service = serviceWith([company], [noFit, gated, goodFit, bestFit]);
+
+  it('ranks the open needs for a company, eligible first, each explained', async () => {
+    const result = await service.forCompany(company.id, page(50, 0));
+
+    expect(result).toMatchObject({ companyId: company.id, algorithmVersion: ALGORITHM_VERSION, limit: 50, offset: 0 });
+    expect(result.matches.map((match) => match.needTitle)).toEqual([
+      'Lung cancer small molecules',
+      'Clinical-stage lung cancer small molecules',
+      'GMP lung cancer manufacturing',
+    ]);
+    expect(result.matches.map((match) => match.rank)).toEqual([1, 2, 3]);
+    expect(result.matches[0]!.score).toBeGreaterThan(result.matches[1]!.score);
+    expect(result.matches[2]).toMatchObject({
+      needId: gated.id,
+      eligible: false,
+      unmetRequirements: ['gmp-manufacturing'],
+    });
+    expect(result.matches[0]!.breakdown.length).toBeGreaterThan(3);
+    expect(Object.keys(result.matches[0]!)).toEqual([
+      'needId',
+      'needTitle',
+      'rank',
+      'score',
+      'eligible',
+      'breakdown',
+      'unmetRequirements',
+    ]);
+  });
+
+  it('leaves out needs the company scores 0 for, as a shortlist does', async () => {
+    const result = await service.forCompany(company.id, page(50, 0));
+    expect(result.total).toBe(3);
+    expect(result.matches.map((match) => match.needId)).not.toContain(noFit.id);
+  });
+
+  it('pages through the ranking, keeping the overall ranks', async () => {
+    const result = await service.forCompany(company.id, page(1, 1));
+    expect(result).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(result.matches.map((match) => [match.needId, match.rank])).toEqual([[goodFit.id, 2]]);
+    expect((await service.forCompany(company.id, page(10, 5))).matches).toEqual([]);
+  });
+
+  it('answers an empty ranking when no need is open', async () => {
+    const result = await serviceWith([company], []).forCompany(company.id, page(50, 0));
+    expect(result).toMatchObject({ total: 0, matches: [] });
+  });
+
+  it('answers 404 for an unknown or deleted company', async () => {
+    await expect(service.forCompany(randomUUID(), page(50, 0))).rejects.toMatchObject({
+      constructor: NotFoundError,
+      code: 'COMPANY.NOT_FOUND',
+      status: 404,
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ALGORITHM_VERSION, scorePair, topKForCompany, type CriterionScore } from '#engine';
+import { NotFoundError } from '#common';
+import { ProjectionsRepository } from '../projections/projections.repository.js';
+import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
+import type { MatchesPageQuery } from './matches.dto.js';
+
+export interface CompanyMatchItem {
+  needId: string;
+  needTitle: string;
+  rank: number;
+  score: number;
+  eligible: boolean;
+  breakdown: readonly CriterionScore[];
+  unmetRequirements: readonly string[];
+}
+
+export interface CompanyMatches {
+  companyId: string;
+  algorithmVersion: string;
+  computedAt: string;
+  total: number;
+  limit: number;
+  offset: number;
+  matches: CompanyMatchItem[];
+}
+
+/**
+ * The other side of the shortlists: the open needs a company fits, best first. Shortlists are kept per need only,
+ * so this ranks every open need on request, and like a shortlist it leaves out needs the company scores 0 for.
+ */
+@Injectable()
+export class CompanyMatchesService {
+  constructor(private readonly projections: ProjectionsRepository) {}
+
+  async forCompany(companyId: string, query: MatchesPageQuery): Promise<CompanyMatches> {
+    const company = await this.projections.activeCompany(companyId);
+    if (!company) throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${companyId} not found`);
+    const computedAt = new Date().toISOString();
+    const needs = new Map((await this.projections.openNeeds()).map((need) => [need.id, need]));
+    const profile = toCompanyProfile(company);
+    // Ranked after the zero scores are gone, as a shortlist is: an eligible need scoring 0 would otherwise hold a rank.
+    const ranked = topKForCompany(profile, [...needs.values()].map(toNeedProfile), needs.size)
+      .filter((match) => match.score > 0)
+      .map((match, index) => ({ ...match, rank: index + 1 }));
+    const matches = ranked.slice(query.offset, query.offset + query.limit).flatMap((match) => {
+      const need = needs.get(match.needId);
+      if (!need) return [];
+      const result = scorePair(toNeedProfile(need), profile);
+      return [
+        {
+          needId: need.id,
+          needTitle: need.title,
+          rank: match.rank,
+          score: result.score,
+          eligible: result.eligible,
+          breakdown: result.breakdown,
+          unmetRequirements: result.unmetRequirements,
+        },
+      ];
+    });
+    return {
+      companyId,
+      algorithmVersion: ALGORITHM_VERSION,
+      computedAt,
+      total: ranked.length,
+      limit: query.limit,
+      offset: query.offset,
+      matches,
+    };
+  }
+}
