@@ -40,3 +40,4 @@ export * from './logging/correlation.js';
 export * from './logging/correlation.middleware.js';
 export * from './metrics/metrics.js';
 export * from './auth/partner-scope.js';
+export * from './profiles/versioned-profile.service.js';

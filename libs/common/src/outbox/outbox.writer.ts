@@ -14,6 +14,11 @@ export interface OutboxEvent<T extends CatalogTopic, E extends EventTypeOf<T>> {
   readonly causationId?: string | null;
 }
 
+/** Any valid (topic, type, payload) combination: lets code that picks the event at run time keep the compile check. */
+export type AnyOutboxEvent = {
+  [T in CatalogTopic]: { [E in EventTypeOf<T>]: OutboxEvent<T, E> }[EventTypeOf<T>];
+}[CatalogTopic];
+
 /**
  * Adds events to the outbox inside the caller's transaction. The relay publishes them after the commit. The topic → type → payload map makes a
  * mismatched payload a compile error.
@@ -24,10 +29,7 @@ export class OutboxWriter {
     private readonly schema: string,
   ) {}
 
-  async enqueue<T extends CatalogTopic, E extends EventTypeOf<T>>(
-    manager: EntityManager,
-    events: readonly OutboxEvent<T, E>[],
-  ): Promise<EventEnvelope<E, PayloadOf<T, E>>[]> {
+  async enqueue(manager: EntityManager, events: readonly AnyOutboxEvent[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) =>
       createEnvelope({
         type: event.type,

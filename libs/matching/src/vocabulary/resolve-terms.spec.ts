@@ -43,15 +43,6 @@ describe('resolveTerms', () => {
     expect(result.ids).toHaveLength(19);
   });
 
-  it('resolves a 20-term profile in well under a millisecond once the index is built', () => {
-    resolveTerms('therapeuticAreas', PARTNER_PROFILE);
-    const rounds = 200;
-    const started = performance.now();
-    for (let round = 0; round < rounds; round += 1) resolveTerms('therapeuticAreas', PARTNER_PROFILE);
-    const perProfileMs = (performance.now() - started) / rounds;
-    expect(perProfileMs).toBeLessThan(1);
-  });
-
   it('has an index for every vocabulary', () => {
     for (const name of VOCABULARY_NAMES) expect(vocabularyIndexes[name].vocabulary.name).toBe(name);
   });
