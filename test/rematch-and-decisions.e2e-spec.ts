@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
 import { anRdNeed } from './factories/rd-need.factory.js';
@@ -8,6 +9,7 @@ import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
 import { ServiceProcess } from './utils/service-process.js';
+import { testEnv } from './utils/test-env.js';
 
 interface Stored {
   id: string;
@@ -157,6 +159,42 @@ describe('rematch jobs and decisions', () => {
     expect((await list('decision=none')).map((match) => match.companyId)).not.toContain(chinese.id);
     expect((await http(`${matching.url}/needs/${need.id}/matches?minScore=2`)).status).toBe(400);
   }, 60_000);
+
+  it('queues a full rematch by itself when stored shortlists were made by another algorithm version', async () => {
+    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
+    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
+    await expectEventually(async () =>
+      expect((await http<Pair>(`${matching.url}/needs/${need.id}/matches/${company.id}`)).body.rank).toEqual(
+        expect.any(Number),
+      ),
+    );
+    const database = new pg.Client({ connectionString: testEnv().databaseUrl });
+    await database.connect();
+    try {
+      await database.query(
+        `UPDATE matching.shortlist_entry SET algorithm_version = 'pm-0.0.0+old' WHERE need_id = $1`,
+        [need.id],
+      );
+      await matching.stop();
+      await matching.start();
+      const system = await expectEventually(
+        async () => {
+          const list = await http<{ items: Job[] }>(`${matching.url}/admin/rematch?limit=20`);
+          const found = list.body.items.find((item) => item.requestedBy === 'system' && item.status === 'completed');
+          expect(found?.reason).toMatch(/algorithm version changed/);
+          return found!;
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(system.progress.done).toBe(system.progress.total);
+      const { rows } = await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM matching.shortlist_entry WHERE algorithm_version = 'pm-0.0.0+old'`,
+      );
+      expect(rows[0]?.n).toBe(0);
+    } finally {
+      await database.end();
+    }
+  }, 90_000);
 
   it('rejects invalid requests naming the field, and unknown jobs with 404', async () => {
     const badScope = await http<{ errors: { field: string }[] }>(`${matching.url}/admin/rematch`, 'POST', {

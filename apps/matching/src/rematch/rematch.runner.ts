@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import type { RdNeedUpsertedV1 } from '#contracts';
+import { ALGORITHM_VERSION } from '#engine';
 import { rematchJobDuration, scoringPairsPerSecond } from '#common';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
@@ -36,9 +37,25 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queueRematchIfAlgorithmChanged();
     this.running = true;
     this.loop = this.run();
+  }
+
+  /** Shortlists made by another algorithm version (new weights, vocabulary or scoring code) make a full rematch due. */
+  private async queueRematchIfAlgorithmChanged(): Promise<void> {
+    if (!(await this.shortlistRows.madeByOtherVersion(ALGORITHM_VERSION))) return;
+    const { job, created } = await this.jobs.requestJob(
+      {
+        scope: 'all',
+        targetId: null,
+        reason: `algorithm version changed to ${ALGORITHM_VERSION}`,
+        requestedBy: 'system',
+      },
+      ALGORITHM_VERSION,
+    );
+    if (created) this.logger.log(`queued full rematch ${job.id}: shortlists were made by another algorithm version`);
   }
 
   async onModuleDestroy(): Promise<void> {

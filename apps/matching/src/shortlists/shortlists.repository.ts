@@ -92,6 +92,14 @@ export class ShortlistsRepository {
     return builder.orderBy('entry.rank', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 
+  async madeByOtherVersion(algorithmVersion: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM matching.shortlist_entry WHERE algorithm_version <> $1 LIMIT 1',
+      [algorithmVersion],
+    );
+    return rows.length > 0;
+  }
+
   async entry(needId: string, companyId: string): Promise<StoredShortlistRow | null> {
     return this.dataSource.getRepository(ShortlistEntryEntity).findOneBy({ needId, companyId });
   }
