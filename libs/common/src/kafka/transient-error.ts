@@ -20,7 +20,9 @@ export const isTransientError = (error: unknown): boolean => {
   const driverError = (error as { driverError?: unknown }).driverError;
   if (driverError && driverError !== error && isTransientError(driverError)) return true;
   if ((error as { retriable?: unknown }).retriable === true) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is not established/i.test(
+  // "is not currently accepting connections" (55000): the database refuses connections for now (ALLOW_CONNECTIONS
+  // false during maintenance); waiting is right, parking every message consumed meanwhile is not.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is not established|is not currently accepting connections/i.test(
     error.message,
   );
 };
