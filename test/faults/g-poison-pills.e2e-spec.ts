@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { Message } from 'kafkajs';
+import { deadLetterTopicOf, TOPICS } from '#contracts';
+import { BrokerControl } from '../utils/broker-control.js';
+import {
+  companyIdsOnPartition,
+  companyUpserted,
+  rdNeedUpserted,
+  TestEventProducer,
+  toMessage,
+  toProduced,
+} from '../utils/company-events.js';
+import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
+import { expectEventually } from '../utils/expect-eventually.js';
+import { IntakeTotals } from '../utils/intake-metrics.js';
+import { KafkaCapture } from '../utils/kafka-capture.js';
+import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
+import { reportServiceProblems } from '../utils/service-logs.js';
+import { ServiceProcess } from '../utils/service-process.js';
+
+describe('fault (g): poison pills', () => {
+  const broker = new BrokerControl();
+  const matching = new ServiceProcess('matching', 39);
+  const producer = new TestEventProducer();
+  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
+  let probe: MatchingProbe;
+  let finished = false;
+  let dlq: KafkaCapture;
+
+  beforeAll(async () => {
+    await broker.ensureRunning();
+    probe = await MatchingProbe.connect();
+    dlq = await KafkaCapture.start([deadLetterTopicOf(TOPICS.companyProfiles)]);
+    await matching.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    if (!finished) reportServiceProblems([matching]);
+    await matching.stop();
+    await dlq?.stop();
+    await producer.disconnect();
+    await probe?.close();
+    await broker.ensureRunning();
+  }, 120_000);
+
+  it('parks each bad message on .dlq with its reason and processes the good messages behind it', async () => {
+    const needId = randomUUID();
+    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+
+    // Everything on one partition, interleaved, so each good message really sits behind a poison pill.
+    const [poisonKey, ...companyIds] = companyIdsOnPartition(5, 0) as [string, ...string[]];
+    const good = [1, 2].flatMap((version) => companyIds.map((id) => companyUpserted(id, version)));
+    const base = companyUpserted(poisonKey, 1);
+    const poison: [string, string | null][] = [
+      ['unparseable JSON', '{"eventId": '],
+      ['not an object', '[1, 2, 3]'],
+      ['empty value', null],
+      ['envelope without eventId', JSON.stringify({ ...base, eventId: undefined })],
+      ['unknown event type', JSON.stringify({ ...base, type: 'CompanyProfileExploded' })],
+      [
+        'invalid payload',
+        JSON.stringify({ ...base, payload: { ...base.payload, country: 'Atlantis', sectors: 'all' } }),
+      ],
+      // Valid to the contract, refused by Postgres (text cannot hold NUL): the handler fails on every attempt.
+      ['handler failure', JSON.stringify({ ...base, payload: { ...base.payload, name: 'Bad\u0000Name' } })],
+    ];
+    const messages: Message[] = [];
+    const poisonAt = new Map<number, string>();
+    good.forEach((event, index) => {
+      messages.push(toMessage(event));
+      const pill = poison[index];
+      if (!pill) return;
+      poisonAt.set(messages.length, pill[0]);
+      messages.push({ key: poisonKey, value: pill[1] });
+    });
+    const [metadata] = await producer.sendRaw(TOPICS.companyProfiles, messages);
+    expect(metadata?.partition).toBe(0);
+    const baseOffset = Number(metadata?.baseOffset);
+    producer.produced.push(...good.map((event) => toProduced(TOPICS.companyProfiles, event)));
+
+    const parked = await expectEventually(
+      () => {
+        const mine = dlq.messages.filter((message) => message.key === poisonKey);
+        expect(mine).toHaveLength(poisonAt.size);
+        return mine;
+      },
+      { timeoutMs: 60_000 },
+    );
+    const reasons = parked.map((message) => {
+      expect(message.headers).toMatchObject({
+        'dlq-original-topic': TOPICS.companyProfiles,
+        'dlq-original-partition': '0',
+        'dlq-error': expect.any(String),
+      });
+      const reason = poisonAt.get(Number(message.headers['dlq-original-offset']) - baseOffset);
+      expect({ reason, attempts: message.headers['dlq-attempts'] }).toEqual({
+        reason: expect.any(String),
+        attempts: reason === 'handler failure' ? '5' : '1',
+      });
+      return reason;
+    });
+    expect(reasons.sort()).toEqual(poison.map(([reason]) => reason).sort());
+    expect((await probe.companyProjections([poisonKey])).size).toBe(0);
+
+    await expectEveryEventAppliedOnce('g: poison pills', {
+      probe,
+      events: producer.produced,
+      expectedDeadLetters: poisonAt.size,
+      watcher: new VersionWatcher(probe, companyIds).start(),
+      pair: { matchingUrl: matching.url, needId },
+      intake: () => intake.peek([matching.url]),
+      extra: { poisonPills: poisonAt.size, goodAroundThem: good.length },
+    });
+    finished = true;
+  }, 180_000);
+});
