@@ -66,6 +66,11 @@ describe('partner ingestion over Kafka', () => {
       therapeuticAreas: ['non-small-cell-lung-cancer'],
       unmappedTerms: ['Quantum wellness syndrome'],
     });
+    const metrics = await http<string>(`${companies.url}/metrics`);
+    const counted = /parkmatch_unmapped_terms_total\{[^}]*vocabulary="therapeuticAreas"[^}]*\} (\d+)/.exec(
+      metrics.body,
+    );
+    expect(Number(counted?.[1])).toBeGreaterThanOrEqual(1);
   }, 30_000);
 
   it('dead-letters structurally invalid events with the reason and keeps consuming behind them', async () => {

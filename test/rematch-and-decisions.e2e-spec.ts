@@ -6,7 +6,7 @@ import { aCompany } from './factories/company.factory.js';
 import { anRdNeed } from './factories/rd-need.factory.js';
 import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
-import { http } from './utils/http.js';
+import { DEV_DASHBOARD_KEY, http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
 import { ServiceProcess } from './utils/service-process.js';
 import { testEnv } from './utils/test-env.js';
@@ -130,6 +130,34 @@ describe('rematch jobs and decisions', () => {
     expect(fromCommand.requestedBy).toBe('event:test-partner');
     expect((await finished(fromCommand.id)).status).toBe('completed');
   }, 60_000);
+
+  it('shows a competitor-conflict reason to admins only', async () => {
+    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
+    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
+    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
+    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const recorded = await http(`${pairUrl}/decision`, 'POST', {
+      decision: 'shortlisted',
+      reason: 'competitor-conflict',
+      note: 'works with a competitor on the same target',
+    });
+    expect(recorded.status).toBe(200);
+    const asAdmin = (await http<Pair & { decision: { note?: string } }>(pairUrl)).body;
+    expect(asAdmin.decision).toMatchObject({ decision: 'shortlisted', reason: 'competitor-conflict' });
+    const asDashboard = (
+      await http<Pair & { decision: { note?: string } }>(pairUrl, 'GET', undefined, { apiKey: DEV_DASHBOARD_KEY })
+    ).body;
+    expect(asDashboard.decision.decision).toBe('shortlisted');
+    expect(asDashboard.decision.reason).toBeUndefined();
+    expect(asDashboard.decision.note).toBeUndefined();
+    const list = await http<{ matches: (Pair & { companyId: string })[] }>(
+      `${matching.url}/needs/${need.id}/matches?limit=200&decision=shortlisted`,
+      'GET',
+      undefined,
+      { apiKey: DEV_DASHBOARD_KEY },
+    );
+    expect(list.body.matches.map((match) => match.decision?.reason)).toEqual([undefined]);
+  }, 30_000);
 
   it('filters a shortlist by minimum score, country, sector and decision', async () => {
     const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;

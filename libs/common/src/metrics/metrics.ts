@@ -49,6 +49,13 @@ export const eventRetries = new Counter({
   registers,
 });
 
+export const unmappedTerms = new Counter({
+  name: 'parkmatch_unmapped_terms_total',
+  help: 'Partner terms no vocabulary term matched, kept as unmapped terms, by vocabulary',
+  labelNames: ['vocabulary'] as const,
+  registers,
+});
+
 /** Observed by the matching service's rematch jobs. */
 export const rematchJobDuration = new Histogram({
   name: 'parkmatch_rematch_job_duration_seconds',

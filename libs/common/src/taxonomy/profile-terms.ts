@@ -1,5 +1,6 @@
 import { resolveTerms, type TermResolution, type VocabularyName } from '#engine';
 import { InvalidFieldsError, type FieldProblem } from '../errors/domain-error.js';
+import { unmappedTerms as unmappedTermsCounter } from '../metrics/metrics.js';
 
 /** Which vocabulary each term field of a resource is resolved against. */
 export type TermFields<T> = { readonly [K in keyof T]?: VocabularyName };
@@ -45,6 +46,7 @@ export const resolveProfileTerms = <T extends object>(
         problems.push(unresolvedProblem(single ? field : `${field}[${terms.indexOf(resolution.input)}]`, resolution));
       } else {
         unmappedTerms.push(resolution.input);
+        unmappedTermsCounter.inc({ vocabulary });
       }
     }
     values[field] = single ? (ids[0] ?? raw) : ids;
