@@ -41,3 +41,4 @@ export * from './logging/correlation.middleware.js';
 export * from './metrics/metrics.js';
 export * from './auth/partner-scope.js';
 export * from './profiles/versioned-profile.service.js';
+export * from './http/page.query.js';

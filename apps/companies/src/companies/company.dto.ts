@@ -1,37 +1,13 @@
 import { PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CompanyProfileFields, type CompanyProfileUpsertedV1, type WuxiCoLocation } from '#contracts';
-import type { TermFields } from '#common';
+import { ProfileListQuery, type TermFields } from '#common';
 
 export class CreateCompanyDto extends CompanyProfileFields {}
 
 export class UpdateCompanyDto extends PartialType(CompanyProfileFields) {}
 
-export class ListCompaniesQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  source?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  externalId?: string;
-
+export class ListCompaniesQuery extends ProfileListQuery {
   @IsOptional()
   @IsISO31661Alpha2()
   country?: string;

@@ -1,21 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MATCH_DECISIONS, type MatchDecision } from '#contracts';
+import { PageQuery } from '#common';
 
-export class MatchesPageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class MatchesPageQuery extends PageQuery {
   @IsOptional()
   @Type(() => Number)
   @IsNumber()

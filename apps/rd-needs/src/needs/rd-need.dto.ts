@@ -1,6 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   NEED_PRIORITIES,
   NEED_STATUSES,
@@ -9,36 +8,13 @@ import {
   type NeedStatus,
   type RdNeedUpsertedV1,
 } from '#contracts';
-import type { TermFields } from '#common';
+import { ProfileListQuery, type TermFields } from '#common';
 
 export class CreateRdNeedDto extends RdNeedFields {}
 
 export class UpdateRdNeedDto extends PartialType(RdNeedFields) {}
 
-export class ListRdNeedsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  source?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  externalId?: string;
-
+export class ListRdNeedsQuery extends ProfileListQuery {
   @IsOptional()
   @IsIn(NEED_STATUSES)
   status?: NeedStatus;
