@@ -31,7 +31,10 @@ try {
   // PARKMATCH_SKIP_LINT=1 is for local iterations on a subset (`npm test -- <jest args>`); CI always lints.
   if (process.env.PARKMATCH_SKIP_LINT !== '1' || process.env.CI) {
     log('linting…');
-    const lint = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'], { cwd: ROOT, stdio: 'inherit' });
+    const lint = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     if (lint.status !== 0) throw new Error('lint failed');
   }
   log('building…');
