@@ -1,35 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
-import { BrokerControl } from '../utils/broker-control.js';
-import { companyDeleted, companyUpserted, rdNeedUpserted, TestEventProducer } from '../utils/company-events.js';
+import { companyDeleted, companyUpserted, rdNeedUpserted } from '../utils/company-events.js';
 import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
-import { IntakeTotals } from '../utils/intake-metrics.js';
-import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
-import { reportServiceProblems } from '../utils/service-logs.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { VersionWatcher } from '../utils/matching-probe.js';
+import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (h): versions arriving 2, 1, 1', () => {
-  const broker = new BrokerControl();
-  const matching = new ServiceProcess('matching', 40);
-  const producer = new TestEventProducer();
-  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
-  let probe: MatchingProbe;
-  let finished = false;
-
-  beforeAll(async () => {
-    await broker.ensureRunning();
-    probe = await MatchingProbe.connect();
-    await matching.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    if (!finished) reportServiceProblems([matching]);
-    await matching.stop();
-    await producer.disconnect();
-    await probe?.close();
-    await broker.ensureRunning();
-  }, 120_000);
+  const harness = useMatchingFaultHarness(40);
+  const { matching, producer, intake } = harness;
 
   it('keeps version 2: the older versions are recorded as handled and change nothing', async () => {
     const needId = randomUUID();
@@ -44,25 +23,25 @@ describe('fault (h): versions arriving 2, 1, 1', () => {
       // A deletion at version 2 leaves a tombstone that a late version 1 cannot resurrect.
       [companyUpserted(deleted, 1), companyDeleted(deleted, 2), companyUpserted(deleted, 1)],
     ];
-    const watcher = new VersionWatcher(probe, [distinct, resent, deleted]).start();
+    const watcher = new VersionWatcher(harness.probe, [distinct, resent, deleted]).start();
     for (const sequence of sequences) {
       for (const event of sequence) await producer.send(TOPICS.companyProfiles, [event]);
     }
 
     const counts = await expectEveryEventAppliedOnce('h: versions 2, 1, 1', {
-      probe,
+      probe: harness.probe,
       events: producer.produced,
       watcher,
       pair: { matchingUrl: matching.url, needId },
       intake: () => intake.peek([matching.url]),
     });
-    const final = await probe.companyProjections([distinct, resent, deleted]);
+    const final = await harness.probe.companyProjections([distinct, resent, deleted]);
     expect([distinct, resent, deleted].map((id) => [final.get(id)?.version, final.get(id)?.removed])).toEqual([
       [2, false],
       [2, false],
       [2, true],
     ]);
     if (counts.intake.scraped > 0) expect([counts.staleIgnored, counts.duplicatesSkipped]).toEqual([4, 1]);
-    finished = true;
+    harness.passed();
   }, 120_000);
 });

@@ -42,3 +42,4 @@ export * from './metrics/metrics.js';
 export * from './auth/partner-scope.js';
 export * from './profiles/versioned-profile.service.js';
 export * from './http/page.query.js';
+export * from './profiles/profile-columns.js';

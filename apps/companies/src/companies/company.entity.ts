@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ProfileColumns } from '#common';
 import type { WuxiCoLocation } from '#contracts';
 
 @Entity({ name: 'company' })
@@ -6,13 +7,7 @@ import type { WuxiCoLocation } from '#contracts';
   unique: true,
   where: 'external_source IS NOT NULL',
 })
-export class CompanyEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id!: string;
-
-  @Column({ type: 'int' })
-  version!: number;
-
+export class CompanyEntity extends ProfileColumns {
   @Column({ type: 'text' })
   name!: string;
 
@@ -60,19 +55,4 @@ export class CompanyEntity {
 
   @Column({ type: 'text', nullable: true })
   website!: string | null;
-
-  @Column({ name: 'external_source', type: 'text', nullable: true })
-  externalSource!: string | null;
-
-  @Column({ name: 'external_id', type: 'text', nullable: true })
-  externalId!: string | null;
-
-  @Column({ name: 'unmapped_terms', type: 'text', array: true })
-  unmappedTerms!: string[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,15 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ProfileColumns } from '#common';
 import type { NeedPriority, NeedStatus } from '#contracts';
 
 @Entity({ name: 'need' })
 @Index('need_external_ref_uq', ['externalSource', 'externalId'], { unique: true, where: 'external_source IS NOT NULL' })
-export class RdNeedEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id!: string;
-
-  @Column({ type: 'int' })
-  version!: number;
-
+export class RdNeedEntity extends ProfileColumns {
   @Column({ type: 'text' })
   title!: string;
 
@@ -63,19 +58,4 @@ export class RdNeedEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   weights!: Record<string, number> | null;
-
-  @Column({ name: 'external_source', type: 'text', nullable: true })
-  externalSource!: string | null;
-
-  @Column({ name: 'external_id', type: 'text', nullable: true })
-  externalId!: string | null;
-
-  @Column({ name: 'unmapped_terms', type: 'text', array: true })
-  unmappedTerms!: string[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
