@@ -73,6 +73,8 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
       createNeed(
         anRdNeed({
           title: `Nothing in common ${suffix}`,
+          // No word the company uses either, or lexical relevance would find something in common.
+          description: 'Dementia care pathways.',
           therapeuticAreas: ['alzheimers-disease'],
           modalities: ['gene-therapy'],
           stages: ['phase-3'],

@@ -34,7 +34,7 @@ describe('matching scenarios through the REST API: terms', () => {
     expect(areaCredit(farAncestor)).toBe(0.25);
     expect(areaCredit(sibling)).toBe(0.1);
     expect(areaCredit(unrelated)).toBe(0);
-    expect(criterion(parent, 'therapeuticArea').explanation).toContain('broader: Lung cancer');
+    expect(criterion(parent, 'therapeuticArea').explanation).toContain("Lung cancer, broader than the need's");
 
     const order = (await scenario.order()).filter((key) => key !== 'same');
     expect(order).toEqual(['moreSpecific', 'parent', 'farAncestor', 'sibling', 'unrelated']);
@@ -114,7 +114,9 @@ describe('matching scenarios through the REST API: terms', () => {
 
       const pairs = await scenario.pairs();
       const idsPair = pairs.byIds;
-      expect(idsPair.score).toBeGreaterThan(0.9);
+      // Every term matches; lexical relevance, which shares only some of the factory texts' words, keeps it below 1.
+      expect(criterion(idsPair, 'therapeuticArea').score).toBe(1);
+      expect(idsPair.score).toBeGreaterThan(0.5);
       for (const pair of [pairs.inChinese, pairs.inEnglishSynonyms]) {
         expect(pair.score).toBe(idsPair.score);
         expect(pair.eligible).toBe(idsPair.eligible);

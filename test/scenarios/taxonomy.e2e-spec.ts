@@ -45,6 +45,7 @@ const VOCABULARY_NAMES = [
   'collaborationTypes',
   'offerings',
   'partnerNetworks',
+  'targets',
 ];
 
 describe('taxonomy API on companies and rd-needs', () => {

@@ -17,6 +17,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Builds living biobanks of patient-derived tumour organoids from lung and colorectal cancers and runs drug-response screens for pharma partners. Its NSCLC panel includes EGFR-mutant lines with acquired resistance to third-generation inhibitors.',
     therapeuticAreas: ['egfr-mutated-nsclc', 'non-small-cell-lung-cancer', 'colorectal-cancer'],
+    targets: ['EGFR'],
     modalities: ['small-molecule', 'antibody-drug-conjugate'],
     developmentStages: ['discovery', 'lead-optimisation', 'preclinical'],
     capabilities: ['organoids', 'biomarker-discovery', 'high-throughput-screening'],
@@ -37,6 +38,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Designs cleavable linkers and topoisomerase-1 inhibitor payloads with site-specific conjugation for next-generation ADCs. Its lead programme targets TROP2-expressing triple-negative breast cancer.',
     therapeuticAreas: ['triple-negative-breast-cancer', 'solid-tumours'],
+    targets: ['TACSTD2'],
+    assets: [
+      {
+        name: 'Thornbury TROP2 ADC',
+        codes: ['TBC-214'],
+        modality: 'antibody-drug-conjugate',
+        stage: 'preclinical',
+        targets: ['TACSTD2'],
+        therapeuticAreas: ['triple-negative-breast-cancer'],
+      },
+    ],
     modalities: ['antibody-drug-conjugate'],
     developmentStages: ['lead-optimisation', 'preclinical'],
     capabilities: ['bioconjugation', 'medicinal-chemistry', 'analytical-development'],
@@ -57,6 +69,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops GalNAc-conjugated siRNAs that silence liver targets in cardiovascular disease. A lipoprotein(a) candidate is entering IND-enabling studies and the company makes its own clinical material.',
     therapeuticAreas: ['elevated-lipoprotein-a', 'hypercholesterolaemia'],
+    targets: ['LPA'],
+    assets: [
+      {
+        name: 'Wendover Lp(a) siRNA',
+        codes: ['WRT-101', 'GalNAc-LPA1'],
+        modality: 'sirna',
+        stage: 'ind-enabling',
+        targets: ['LPA'],
+        therapeuticAreas: ['elevated-lipoprotein-a'],
+      },
+    ],
     modalities: ['sirna'],
     developmentStages: ['lead-optimisation', 'preclinical', 'ind-enabling'],
     capabilities: ['oligonucleotide-manufacturing', 'in-vivo-pharmacology', 'dmpk'],
@@ -135,6 +158,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Designs stapled and lipidated peptides acting on gut-hormone receptors for obesity. A tri-agonist is in lead optimisation and a MASH follow-on is in discovery.',
     therapeuticAreas: ['obesity', 'mash'],
+    targets: ['GLP1R', 'GIPR', 'GCGR'],
+    assets: [
+      {
+        name: 'Harrowden tri-agonist peptide',
+        codes: ['HPX-330'],
+        modality: 'peptide',
+        stage: 'lead-optimisation',
+        targets: ['GLP1R', 'GIPR', 'GCGR'],
+        therapeuticAreas: ['obesity'],
+      },
+    ],
     modalities: ['peptide'],
     developmentStages: ['discovery', 'lead-optimisation', 'preclinical'],
     capabilities: ['medicinal-chemistry', 'in-vivo-pharmacology', 'dmpk'],
@@ -374,6 +408,25 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops inhaled nanobodies against epithelial alarmins for severe asthma and COPD, engineered for nebuliser and dry-powder delivery.',
     therapeuticAreas: ['severe-asthma', 'copd'],
+    targets: ['TSLP', 'IL33'],
+    assets: [
+      {
+        name: 'Andning inhaled anti-TSLP nanobody',
+        codes: ['AND-201'],
+        modality: 'nanobody',
+        stage: 'ind-enabling',
+        targets: ['TSLP'],
+        therapeuticAreas: ['severe-asthma'],
+      },
+      {
+        name: 'Andning inhaled anti-IL-33 nanobody',
+        codes: ['AND-305'],
+        modality: 'nanobody',
+        stage: 'preclinical',
+        targets: ['IL33'],
+        therapeuticAreas: ['copd'],
+      },
+    ],
     modalities: ['nanobody', 'drug-delivery-device'],
     developmentStages: ['preclinical', 'ind-enabling'],
     capabilities: ['antibody-discovery', 'inhaled-drug-delivery', 'protein-engineering'],
@@ -488,6 +541,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops topical JAK inhibitors for atopic dermatitis and hand eczema, with a cream formulation in phase 2.',
     therapeuticAreas: ['atopic-dermatitis', 'psoriasis'],
+    targets: ['JAK1'],
+    assets: [
+      {
+        name: 'Nordkust topical JAK1 cream',
+        codes: ['NKD-12'],
+        modality: 'small-molecule',
+        stage: 'phase-2',
+        targets: ['JAK1'],
+        therapeuticAreas: ['atopic-dermatitis'],
+      },
+    ],
     modalities: ['small-molecule'],
     developmentStages: ['phase-1', 'phase-2'],
     capabilities: ['formulation-development'],
@@ -565,6 +629,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Runs NGS panels for solid tumours, including a plasma EGFR and HER2 assay validated on 1,200 patient samples.',
     therapeuticAreas: ['non-small-cell-lung-cancer', 'breast-cancer', 'colorectal-cancer'],
+    targets: ['EGFR', 'ERBB2'],
     modalities: ['in-vitro-diagnostic', 'companion-diagnostic'],
     developmentStages: ['trl-6', 'trl-7'],
     capabilities: ['genomics-sequencing', 'liquid-biopsy', 'companion-diagnostic-development', 'bioinformatics'],
@@ -602,6 +667,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops antisense and siRNA chemistries with new backbone modifications; a PCSK9 siRNA is in preclinical development.',
     therapeuticAreas: ['hypercholesterolaemia', 'dyslipidaemia'],
+    targets: ['PCSK9'],
+    assets: [
+      {
+        name: 'Pulkovo PCSK9 siRNA',
+        codes: ['PN-0917'],
+        modality: 'sirna',
+        stage: 'preclinical',
+        targets: ['PCSK9'],
+        therapeuticAreas: ['hypercholesterolaemia'],
+      },
+    ],
     modalities: ['sirna', 'antisense-oligonucleotide'],
     developmentStages: ['lead-optimisation', 'preclinical'],
     capabilities: ['oligonucleotide-manufacturing', 'medicinal-chemistry'],
@@ -762,6 +838,7 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Sells NMPA-registered NGS and digital PCR kits for lung cancer mutations and is developing a plasma companion diagnostic for EGFR-targeted therapy.',
     therapeuticAreas: ['non-small-cell-lung-cancer', 'egfr-mutated-nsclc', 'colorectal-cancer'],
+    targets: ['EGFR'],
     modalities: ['companion-diagnostic', 'in-vitro-diagnostic'],
     developmentStages: ['trl-7', 'trl-8', 'trl-9'],
     capabilities: [
@@ -849,6 +926,25 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops allogeneic BCMA and CD19 CAR-T therapies for multiple myeloma and lymphoma, with phase 1 data in China and a small in-house GMP suite.',
     therapeuticAreas: ['multiple-myeloma', 'diffuse-large-b-cell-lymphoma'],
+    targets: ['TNFRSF17', 'CD19'],
+    assets: [
+      {
+        name: 'JL-BCMA01 allogeneic CAR-T',
+        codes: ['JL-BCMA01'],
+        modality: 'car-t',
+        stage: 'phase-1',
+        targets: ['TNFRSF17'],
+        therapeuticAreas: ['multiple-myeloma'],
+      },
+      {
+        name: 'JL-CD19 allogeneic CAR-T',
+        codes: ['JL-1902'],
+        modality: 'car-t',
+        stage: 'preclinical',
+        targets: ['CD19'],
+        therapeuticAreas: ['diffuse-large-b-cell-lymphoma'],
+      },
+    ],
     modalities: ['car-t'],
     developmentStages: ['phase-1'],
     capabilities: ['cell-and-gene-therapy-manufacturing', 'process-development', 'clinical-operations-china'],
@@ -868,6 +964,17 @@ export const DEMO_COMPANIES: readonly DemoCompany[] = [
     description:
       'Develops oral small-molecule GLP-1 receptor agonists and FGF21 mimetic peptides for obesity and MASH.',
     therapeuticAreas: ['obesity', 'mash', 'type-2-diabetes'],
+    targets: ['GLP1R', 'FGF21'],
+    assets: [
+      {
+        name: 'Oral GLP-1 receptor agonist',
+        codes: ['JMT-0101'],
+        modality: 'small-molecule',
+        stage: 'ind-enabling',
+        targets: ['GLP1R'],
+        therapeuticAreas: ['obesity', 'type-2-diabetes'],
+      },
+    ],
     modalities: ['small-molecule', 'peptide'],
     developmentStages: ['lead-optimisation', 'preclinical', 'ind-enabling'],
     capabilities: ['medicinal-chemistry', 'dmpk', 'in-vivo-pharmacology'],

@@ -7,6 +7,7 @@ import { DEMO_NEEDS } from './demo-needs.js';
 const COMPANY_FIELDS: readonly (readonly [keyof DemoCompany, VocabularyName])[] = [
   ['sectors', 'sectors'],
   ['therapeuticAreas', 'therapeuticAreas'],
+  ['targets', 'targets'],
   ['modalities', 'modalities'],
   ['developmentStages', 'developmentStages'],
   ['capabilities', 'capabilities'],
@@ -17,6 +18,7 @@ const COMPANY_FIELDS: readonly (readonly [keyof DemoCompany, VocabularyName])[] 
 
 const NEED_FIELDS: readonly (readonly [keyof DemoNeed, VocabularyName])[] = [
   ['therapeuticAreas', 'therapeuticAreas'],
+  ['targets', 'targets'],
   ['modalities', 'modalities'],
   ['stages', 'developmentStages'],
   ['sectors', 'sectors'],
@@ -30,7 +32,7 @@ const NEED_FIELDS: readonly (readonly [keyof DemoNeed, VocabularyName])[] = [
 function unknownIds<T>(records: readonly T[], fields: readonly (readonly [keyof T, VocabularyName])[]): string[] {
   return records.flatMap((record) =>
     fields.flatMap(([field, vocabulary]) => {
-      const ids = record[field] as readonly string[];
+      const ids = (record[field] ?? []) as readonly string[];
       return ids.filter((id) => !vocabularyIndexes[vocabulary].has(id)).map((id) => `${String(field)}: ${id}`);
     }),
   );
@@ -72,6 +74,22 @@ describe('demo dataset', () => {
     expect(unknownIds(DEMO_COMPANIES, COMPANY_FIELDS)).toEqual([]);
     const organisationTypes = DEMO_COMPANIES.map((company) => company.organisationType);
     expect(organisationTypes.filter((id) => !vocabularyIndexes.organisationTypes.has(id))).toEqual([]);
+  });
+
+  it('codes every asset term with ids from its vocabulary, and gives some companies assets and targets', () => {
+    const assets = DEMO_COMPANIES.flatMap((company) => company.assets ?? []);
+    const unknown = assets.flatMap((asset) => [
+      ...(vocabularyIndexes.modalities.has(asset.modality) ? [] : [`${asset.name}: ${asset.modality}`]),
+      ...(vocabularyIndexes.developmentStages.has(asset.stage) ? [] : [`${asset.name}: ${asset.stage}`]),
+      ...asset.targets.filter((id) => !vocabularyIndexes.targets.has(id)).map((id) => `${asset.name}: ${id}`),
+      ...asset.therapeuticAreas
+        .filter((id) => !vocabularyIndexes.therapeuticAreas.has(id))
+        .map((id) => `${asset.name}: ${id}`),
+    ]);
+    expect(unknown).toEqual([]);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    expect(DEMO_COMPANIES.filter((company) => (company.targets ?? []).length > 0).length).toBeGreaterThanOrEqual(5);
+    expect(DEMO_NEEDS.filter((need) => (need.targets ?? []).length > 0).length).toBeGreaterThanOrEqual(3);
   });
 
   it('codes every need field with ids from its vocabulary', () => {

@@ -1,3 +1,14 @@
+/** A drug candidate or platform of a demo company; term fields hold vocabulary ids. */
+export interface DemoAsset {
+  name: string;
+  codes: string[];
+  modality: string;
+  stage: string;
+  /** Targets vocabulary: HGNC symbols. */
+  targets: string[];
+  therapeuticAreas: string[];
+}
+
 /** A fictional park organisation; every vocabulary field holds vocabulary ids. */
 export interface DemoCompany {
   /** Stable key for idempotent seeding, e.g. 'demo-co-001'. */
@@ -10,6 +21,9 @@ export interface DemoCompany {
   city: string;
   description: string;
   therapeuticAreas: string[];
+  /** Targets vocabulary: HGNC symbols; absent for most organisations. */
+  targets?: string[];
+  assets?: DemoAsset[];
   modalities: string[];
   developmentStages: string[];
   capabilities: string[];
@@ -29,6 +43,8 @@ export interface DemoNeed {
   description: string;
   owner: string;
   therapeuticAreas: string[];
+  /** Targets vocabulary: HGNC symbols. */
+  targets?: string[];
   modalities: string[];
   /** The acceptable development-stage window. */
   stages: string[];

@@ -14,6 +14,7 @@ import { RematchRepository } from './rematch/rematch.repository.js';
 import { RematchRunner } from './rematch/rematch.runner.js';
 import { RematchService } from './rematch/rematch.service.js';
 import { CompanyMatchesController } from './shortlists/company-matches.controller.js';
+import { PopulationCorpus } from './shortlists/population-corpus.js';
 import { CompanyMatchesService } from './shortlists/company-matches.service.js';
 import { MatchesController } from './shortlists/matches.controller.js';
 import { MatchesService } from './shortlists/matches.service.js';
@@ -54,6 +55,7 @@ export class AppModule {
         RematchRunner,
         RematchService,
         CompanyMatchesService,
+        PopulationCorpus,
         ResultsStreamService,
       ],
     };

@@ -18,7 +18,11 @@ export type NeedPriority = (typeof NEED_PRIORITIES)[number];
 export const NEED_STATUSES = ['open', 'closed'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 
-/** The writable fields of an R&D need, shared by REST bodies and events. */
+/**
+ * The writable fields of an R&D need, shared by REST bodies and events. `targets` came later: optional on input
+ * (absent means `[]`, except that a PATCH without it keeps what is stored), always present in responses and
+ * `RdNeedUpserted` from then on.
+ */
 export class RdNeedFields {
   @IsString()
   @IsNotEmpty()
@@ -36,6 +40,11 @@ export class RdNeedFields {
 
   @IsTermList()
   therapeuticAreas!: string[];
+
+  /** Targets vocabulary (HGNC symbols); therapeutic-area terms that name a target ("EGFR-mutant NSCLC") add it. */
+  @IsOptional()
+  @IsTermList()
+  targets?: string[];
 
   @IsTermList()
   modalities!: string[];

@@ -206,6 +206,75 @@ const ARCHETYPES: readonly Archetype[] = [
   },
 ];
 
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ro',
+  'ta',
+  'vi',
+  'zu',
+  'fen',
+  'dor',
+  'lix',
+  'mab',
+  'tin',
+  'sar',
+  'pel',
+  'qua',
+];
+const LEXICON_SIZE = 6000;
+const LEXICON_EXPONENT = 1.05;
+
+/**
+ * Words with a Zipf-like frequency, as in real descriptions: a few ("patients", "study") are in most documents and
+ * give long postings, most are rare. Words are made of syllables, so they mean nothing and favour no real term.
+ */
+class Lexicon {
+  private readonly words: string[] = [];
+  private readonly cumulative: Float64Array;
+
+  constructor(private readonly random: () => number) {
+    const seen = new Set<string>();
+    while (this.words.length < LEXICON_SIZE) {
+      const length = 2 + Math.floor(random() * 3);
+      const word = Array.from({ length }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
+      if (seen.has(word)) continue;
+      seen.add(word);
+      this.words.push(word);
+    }
+    this.cumulative = new Float64Array(LEXICON_SIZE);
+    let total = 0;
+    for (let rank = 0; rank < LEXICON_SIZE; rank++) {
+      total += 1 / (rank + 1) ** LEXICON_EXPONENT;
+      this.cumulative[rank] = total;
+    }
+  }
+
+  text(count: number): string {
+    const total = this.cumulative[LEXICON_SIZE - 1] ?? 1;
+    return Array.from({ length: count }, () => {
+      const target = this.random() * total;
+      let low = 0;
+      let high = LEXICON_SIZE - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((this.cumulative[middle] ?? 0) < target) low = middle + 1;
+        else high = middle;
+      }
+      return this.words[low];
+    }).join(' ');
+  }
+
+  assetCode(): string {
+    const letters = Array.from({ length: 2 + Math.floor(this.random() * 2) }, () =>
+      String.fromCharCode(65 + Math.floor(this.random() * 26)),
+    ).join('');
+    return `${letters}-${100 + Math.floor(this.random() * 9900)}`;
+  }
+}
+
 export interface PopulationSize {
   readonly companies: number;
   readonly needs: number;
@@ -234,7 +303,9 @@ export function syntheticPopulation(vocab: EngineVocabulary, size: PopulationSiz
     offerings: new TermPicker(vocab, 'offerings', random),
     partnerNetworks: new TermPicker(vocab, 'partnerNetworks', random),
     capabilities: new TermPicker(vocab, 'capabilities', random),
+    targets: new TermPicker(vocab, 'targets', random),
   };
+  const lexicon = new Lexicon(random);
   const kinds = ARCHETYPES.map((archetype) => ({
     archetype,
     sectors: vocab.entries.sectors.hierarchy.has(archetype.sector) ? [archetype.sector] : everywhere.sectors.some(1),
@@ -277,6 +348,13 @@ export function syntheticPopulation(vocab: EngineVocabulary, size: PopulationSiz
       chinaPresence: chance(0.6),
       wuxiCoLocation: weighted(random, WUXI),
       unmappedTerms: freeText(3),
+      description: lexicon.text(between(15, 60)),
+      targets: chance(0.5) ? everywhere.targets.some(between(1, 3)) : [],
+      assets: Array.from({ length: between(0, 3) }, () => ({
+        name: lexicon.text(1),
+        codes: [lexicon.assetCode()],
+        targets: chance(0.5) ? everywhere.targets.some(1) : [],
+      })),
     };
     companies.push({ ...company, chinaPresence: hasChinaPresence(company) });
   }
@@ -305,6 +383,9 @@ export function syntheticPopulation(vocab: EngineVocabulary, size: PopulationSiz
       preferredPartnerNetworks: chance(0.2) ? everywhere.partnerNetworks.some(1) : [],
       ...(chance(0.1) ? { weights: { therapeuticArea: 0.4, capability: 0.3 } } : {}),
       unmappedTerms: freeText(2),
+      title: lexicon.text(between(5, 12)),
+      description: lexicon.text(between(10, 40)),
+      targets: chance(0.4) ? everywhere.targets.some(between(1, 2)) : [],
     });
   }
   return { companies, needs };

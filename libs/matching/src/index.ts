@@ -4,3 +4,4 @@ export * from './scoring/index.js';
 export * from './vocabulary/vocabulary.types.js';
 export * from './vocabulary/vocabularies.js';
 export * from './vocabulary/vocabulary-index.js';
+export * from './vocabulary/condition-mentions.js';

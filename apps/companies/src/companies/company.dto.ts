@@ -41,6 +41,15 @@ export const COMPANY_TERM_FIELDS: TermFields<CompanyProfileFields> = {
   organisationType: 'organisationTypes',
   sectors: 'sectors',
   therapeuticAreas: 'therapeuticAreas',
+  targets: 'targets',
+  assets: {
+    each: {
+      modality: 'modalities',
+      stage: 'developmentStages',
+      targets: 'targets',
+      therapeuticAreas: 'therapeuticAreas',
+    },
+  },
   modalities: 'modalities',
   developmentStages: 'developmentStages',
   capabilities: 'capabilities',

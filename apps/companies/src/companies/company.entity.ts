@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ProfileColumns } from '#common';
-import type { WuxiCoLocation } from '#contracts';
+import type { Asset, WuxiCoLocation } from '#contracts';
 
 @Entity({ name: 'company' })
 @Index('company_external_ref_uq', ['externalSource', 'externalId'], {
@@ -28,6 +28,13 @@ export class CompanyEntity extends ProfileColumns {
 
   @Column({ name: 'therapeutic_areas', type: 'text', array: true })
   therapeuticAreas!: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  targets!: string[];
+
+  /** Every list of an asset present, resolved to ids (see `toStoredAsset`). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  assets!: Asset[];
 
   @Column({ type: 'text', array: true })
   modalities!: string[];

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { CompanyProfileFields } from '#contracts';
+import type { Asset, CompanyProfileFields } from '#contracts';
 import { CompanyEntity } from './company.entity.js';
 import type { CompanyResponse } from './company.dto.js';
 
@@ -14,6 +14,8 @@ export const toCompanyResponse = (company: CompanyEntity): CompanyResponse => ({
   city: company.city,
   description: company.description,
   therapeuticAreas: company.therapeuticAreas,
+  targets: company.targets,
+  assets: company.assets,
   modalities: company.modalities,
   developmentStages: company.developmentStages,
   capabilities: company.capabilities,
@@ -31,6 +33,16 @@ export const toCompanyResponse = (company: CompanyEntity): CompanyResponse => ({
   updatedAt: company.updatedAt.toISOString(),
 });
 
+/** An asset as stored and published: every list present (default `[]`), absent single terms omitted. */
+export const toStoredAsset = (asset: Asset): Asset => ({
+  name: asset.name,
+  codes: asset.codes ?? [],
+  ...(asset.modality ? { modality: asset.modality } : {}),
+  ...(asset.stage ? { stage: asset.stage } : {}),
+  targets: asset.targets ?? [],
+  therapeuticAreas: asset.therapeuticAreas ?? [],
+});
+
 /** Applies resolved fields to an entity; returns whether anything the API shows changed. */
 export const applyCompanyFields = (
   company: CompanyEntity,
@@ -45,6 +57,8 @@ export const applyCompanyFields = (
     city: fields.city,
     description: fields.description,
     therapeuticAreas: fields.therapeuticAreas,
+    targets: fields.targets ?? [],
+    assets: (fields.assets ?? []).map(toStoredAsset),
     modalities: fields.modalities,
     developmentStages: fields.developmentStages,
     capabilities: fields.capabilities,

@@ -2,6 +2,7 @@ import type { ServiceDataSourceSpec } from '#common';
 import { CompanyEntity } from '../companies/company.entity.js';
 import { InboxEntryEntity, OutboxMessageEntity } from '#common';
 import { CreateCompanies1764028800000 } from './migrations/1764028800000-CreateCompanies.js';
+import { AddTargetsAndAssets1764500000000 } from './migrations/1764500000000-AddTargetsAndAssets.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
@@ -9,5 +10,5 @@ export const companiesDataSource = (url: string): ServiceDataSourceSpec => ({
   schema: COMPANIES_SCHEMA,
   url,
   entities: [CompanyEntity, OutboxMessageEntity, InboxEntryEntity],
-  migrations: [CreateCompanies1764028800000],
+  migrations: [CreateCompanies1764028800000, AddTargetsAndAssets1764500000000],
 });

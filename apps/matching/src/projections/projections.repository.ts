@@ -75,6 +75,17 @@ export class ProjectionsRepository {
     return rows.flatMap((row) => (row.profile ? [row.profile] : []));
   }
 
+  /** Changes whenever an active company is added, changed or removed: a cheap key for caches of the population. */
+  async companyPopulationStamp(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { count: string; latest: string; versions: string }[] = await manager.query(
+      `SELECT count(*)::text AS count, coalesce(max(updated_at), 'epoch')::text AS latest,
+              coalesce(sum(version), 0)::text AS versions
+         FROM matching.company_projection WHERE removed_at IS NULL`,
+    );
+    const [row] = rows;
+    return `${row?.count}|${row?.latest}|${row?.versions}`;
+  }
+
   async activeCompany(id: string): Promise<CompanyProfileUpsertedV1 | null> {
     const row = await this.dataSource.manager.findOneBy(CompanyProjectionEntity, { id, removedAt: IsNull() });
     return row?.profile ?? null;

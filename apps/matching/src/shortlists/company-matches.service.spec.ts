@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ALGORITHM_VERSION } from '#engine';
 import { NotFoundError } from '#common';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
+import { PopulationCorpus } from './population-corpus.js';
 import type { ProjectionsRepository } from '../projections/projections.repository.js';
 import { CompanyMatchesService } from './company-matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
@@ -59,11 +60,15 @@ const aNeed = (overrides: Partial<RdNeedUpsertedV1> = {}): RdNeedUpsertedV1 => (
 const page = (limit: number, offset: number): MatchesPageQuery =>
   Object.assign(new MatchesPageQuery(), { limit, offset });
 
-const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpsertedV1[]) =>
-  new CompanyMatchesService({
+const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpsertedV1[]) => {
+  const projections = {
     activeCompany: async (id: string) => companies.find((company) => company.id === id) ?? null,
+    activeCompanies: async () => companies,
+    companyPopulationStamp: async () => `${companies.length}`,
     openNeeds: async () => needs,
-  } as unknown as ProjectionsRepository);
+  } as unknown as ProjectionsRepository;
+  return new CompanyMatchesService(projections, new PopulationCorpus(projections));
+};
 
 describe('CompanyMatchesService', () => {
   const company = aCompany();
@@ -73,6 +78,8 @@ describe('CompanyMatchesService', () => {
   const gated = aNeed({ title: 'GMP lung cancer manufacturing', mustHave: ['gmp-manufacturing'] });
   const noFit = aNeed({
     title: 'Nothing in common',
+    // Not a word the company uses either, or lexical relevance would find something in common.
+    description: 'Dementia care pathways.',
     therapeuticAreas: ['alzheimers-disease'],
     modalities: ['gene-therapy'],
     stages: ['phase-3'],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION, scorePair, topKForCompany, type CriterionScore } from '#engine';
 import { NotFoundError } from '#common';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
+import { PopulationCorpus } from './population-corpus.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import type { MatchesPageQuery } from './matches.dto.js';
 
@@ -31,7 +32,10 @@ export interface CompanyMatches {
  */
 @Injectable()
 export class CompanyMatchesService {
-  constructor(private readonly projections: ProjectionsRepository) {}
+  constructor(
+    private readonly projections: ProjectionsRepository,
+    private readonly population: PopulationCorpus,
+  ) {}
 
   async forCompany(companyId: string, query: MatchesPageQuery): Promise<CompanyMatches> {
     const company = await this.projections.activeCompany(companyId);
@@ -39,14 +43,15 @@ export class CompanyMatchesService {
     const computedAt = new Date().toISOString();
     const needs = new Map((await this.projections.openNeeds()).map((need) => [need.id, need]));
     const profile = toCompanyProfile(company);
+    const corpus = await this.population.current();
     // Ranked after the zero scores are gone, as a shortlist is: an eligible need scoring 0 would otherwise hold a rank.
-    const ranked = topKForCompany(profile, [...needs.values()].map(toNeedProfile), needs.size)
+    const ranked = topKForCompany(profile, [...needs.values()].map(toNeedProfile), needs.size, undefined, corpus)
       .filter((match) => match.score > 0)
       .map((match, index) => ({ ...match, rank: index + 1 }));
     const matches = ranked.slice(query.offset, query.offset + query.limit).flatMap((match) => {
       const need = needs.get(match.needId);
       if (!need) return [];
-      const result = scorePair(toNeedProfile(need), profile);
+      const result = scorePair(toNeedProfile(need), profile, undefined, corpus);
       return [
         {
           needId: need.id,

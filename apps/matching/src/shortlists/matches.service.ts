@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ALGORITHM_VERSION, scorePair, type CriterionScore } from '#engine';
+import { ALGORITHM_VERSION, scorePair, type CriterionScore, type LexicalCorpus } from '#engine';
 import { NotFoundError } from '#common';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
@@ -8,6 +8,7 @@ import { toDecisionView } from '../decisions/decision.mapper.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import type { MatchesPageQuery } from './matches.dto.js';
+import { PopulationCorpus } from './population-corpus.js';
 import { ShortlistsRepository } from './shortlists.repository.js';
 
 export interface MatchItem {
@@ -38,6 +39,7 @@ export class MatchesService {
     private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsRepository,
     private readonly decisions: DecisionsRepository,
+    private readonly population: PopulationCorpus,
   ) {}
 
   async forNeed(needId: string, query: MatchesPageQuery, viewerIsAdmin: boolean): Promise<NeedMatches> {
@@ -48,13 +50,14 @@ export class MatchesService {
       needId,
       rows.map((row) => row.companyId),
     );
+    const corpus = await this.population.current();
     const matches = rows.flatMap((row, index) => {
       const company = companies[index];
       if (!company) return [];
       const decision = decisions.get(row.companyId);
       return [
         {
-          ...this.explain(need, company),
+          ...this.explain(need, company, corpus),
           rank: row.rank,
           score: row.score,
           ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
@@ -84,7 +87,7 @@ export class MatchesService {
     const entry = await this.shortlists.entry(needId, companyId);
     const decision = (await this.decisions.forPairs(needId, [companyId])).get(companyId);
     return {
-      ...this.explain(need, company),
+      ...this.explain(need, company, await this.population.current()),
       rank: entry?.rank ?? null,
       ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
     };
@@ -96,8 +99,12 @@ export class MatchesService {
     return need;
   }
 
-  private explain(need: RdNeedUpsertedV1, company: CompanyProfileUpsertedV1): Omit<MatchItem, 'rank'> {
-    const result = scorePair(toNeedProfile(need), toCompanyProfile(company));
+  private explain(
+    need: RdNeedUpsertedV1,
+    company: CompanyProfileUpsertedV1,
+    corpus: LexicalCorpus,
+  ): Omit<MatchItem, 'rank'> {
+    const result = scorePair(toNeedProfile(need), toCompanyProfile(company), undefined, corpus);
     return {
       companyId: company.id,
       companyName: company.name,

@@ -7,6 +7,7 @@ import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
+import { PopulationCorpus } from './population-corpus.js';
 import { diffShortlist, isEmptyDiff } from './shortlist-diff.js';
 import {
   ShortlistsRepository,
@@ -35,6 +36,7 @@ export class ShortlistsService {
     private readonly shortlists: ShortlistsRepository,
     private readonly decisions: DecisionsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly population: PopulationCorpus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -49,9 +51,10 @@ export class ShortlistsService {
   ): Promise<Map<string, ShortlistRow[]>> {
     const size = this.config.shortlistSize;
     const extra = Math.max(0, ...needs.map((need) => declined.get(need.id)?.size ?? 0));
+    const packed = compileCompanies(companies.map(toCompanyProfile));
     const top = await topKPerNeed(
-      compileCompanies(companies.map(toCompanyProfile)),
-      compileNeeds(needs.map(toNeedProfile)),
+      packed,
+      compileNeeds(needs.map(toNeedProfile), undefined, packed.corpus),
       size + extra,
     );
     return new Map(
@@ -93,12 +96,13 @@ export class ShortlistsService {
     );
     const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
+    const corpus = await this.population.current(manager);
     const size = this.config.shortlistSize;
     const next = new Map<string, ShortlistRow[]>();
     const rescoreInFull: RdNeedUpsertedV1[] = [];
     for (const need of needs) {
       const previous = current.get(need.id) ?? [];
-      const result = scorePair(toNeedProfile(need), profile);
+      const result = scorePair(toNeedProfile(need), profile, undefined, corpus);
       const candidate = { companyId: company.id, score: result.score, eligible: result.eligible };
       const before = previous.find((row) => row.companyId === company.id);
       if (before && previous.length >= size && compareMatches(candidate, before) > 0) {

@@ -1,6 +1,7 @@
 import { InboxEntryEntity, OutboxMessageEntity, type ServiceDataSourceSpec } from '#common';
 import { RdNeedEntity } from '../needs/rd-need.entity.js';
 import { CreateRdNeeds1764028800000 } from './migrations/1764028800000-CreateRdNeeds.js';
+import { AddNeedTargets1764500000000 } from './migrations/1764500000000-AddNeedTargets.js';
 
 export const RD_NEEDS_SCHEMA = 'rd_needs';
 
@@ -8,5 +9,5 @@ export const rdNeedsDataSource = (url: string): ServiceDataSourceSpec => ({
   schema: RD_NEEDS_SCHEMA,
   url,
   entities: [RdNeedEntity, OutboxMessageEntity, InboxEntryEntity],
-  migrations: [CreateRdNeeds1764028800000],
+  migrations: [CreateRdNeeds1764028800000, AddNeedTargets1764500000000],
 });

@@ -41,6 +41,7 @@ export interface RdNeedPage {
 
 export const RD_NEED_TERM_FIELDS: TermFields<RdNeedFields> = {
   therapeuticAreas: 'therapeuticAreas',
+  targets: 'targets',
   modalities: 'modalities',
   stages: 'developmentStages',
   sectors: 'sectors',

@@ -17,6 +17,9 @@ export class RdNeedEntity extends ProfileColumns {
   @Column({ name: 'therapeutic_areas', type: 'text', array: true })
   therapeuticAreas!: string[];
 
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  targets!: string[];
+
   @Column({ type: 'text', array: true })
   modalities!: string[];
 

@@ -3,6 +3,7 @@ import { PARAMTYPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constan
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 
 type Schema = Record<string, unknown>;
@@ -137,12 +138,14 @@ const propertySchema = (
         Object.assign(on(rule), { minLength: first, maxLength: second });
         break;
       case 'nestedValidation': {
-        const nested: unknown = Reflect.getMetadata(
-          'design:type',
-          (target as { prototype: object }).prototype,
-          property,
-        );
-        if (typeof nested === 'function' && nested !== Array && nested !== Object) Object.assign(schema, nest(nested));
+        // A list of records names its element class with `@Type(() => X)`; a single record has it as design type.
+        const declared = defaultMetadataStorage.findTypeMetadata(target, property);
+        const nested: unknown =
+          declared?.typeFunction() ??
+          Reflect.getMetadata('design:type', (target as { prototype: object }).prototype, property);
+        if (typeof nested === 'function' && nested !== Array && nested !== Object) {
+          Object.assign(rule.each ? item : schema, nest(nested));
+        }
         break;
       }
       default:

@@ -5,16 +5,20 @@ import {
 } from '../scoring/engine-vocabulary.js';
 import { WUXI_CO_LOCATIONS, hasChinaPresence } from '../scoring/geography.js';
 import type { CompanyProfile } from '../scoring/match-profile.types.js';
-import { textTokens } from '../scoring/text-tokens.js';
+import { withAssetTerms } from '../scoring/company-terms.js';
+import { populationDocuments } from '../scoring/lexical-relevance.js';
 import {
   SEEK_COUNT_BITS,
   geographyCode,
+  sharedFloat64,
   sharedInt32,
   sharedUint16,
   sharedUint32,
+  type LexicalPostings,
   type PackedCompanies,
 } from './packed-profiles.js';
 import { termSpaceOf, type TermSpace } from './term-space.js';
+import type { LexicalDocument } from '../scoring/lexical-relevance.js';
 
 /** Compile once per population; recompiling is only needed when profiles or vocabularies change. */
 export function compileCompanies(
@@ -25,38 +29,28 @@ export function compileCompanies(
   const count = companies.length;
   const bounds = sharedUint32(3 * count + 1);
   const attributes = sharedInt32(count);
-  const tokenBounds = sharedUint32(count + 1);
   const terms: number[] = [];
-  const tokens: number[] = [];
-  const tokenNumbers = new Map<string, number>();
 
-  companies.forEach((company, index) => {
+  companies.forEach((profile, index) => {
+    const company = withAssetTerms(profile);
     bounds[3 * index] = terms.length;
-    pushKnown(terms, space, 'capabilities', company.capabilities);
-    pushKnown(terms, space, 'sectors', company.sectors);
+    pushKnown(terms, space, vocab, 'capabilities', company.capabilities);
+    pushKnown(terms, space, vocab, 'sectors', company.sectors);
     bounds[3 * index + 1] = terms.length;
-    pushKnown(terms, space, 'therapeuticAreas', company.therapeuticAreas);
+    pushKnown(terms, space, vocab, 'therapeuticAreas', company.therapeuticAreas);
     bounds[3 * index + 2] = terms.length;
-    pushKnown(terms, space, 'modalities', company.modalities);
-    pushKnown(terms, space, 'developmentStages', company.developmentStages);
-    pushKnown(terms, space, 'collaborationTypes', company.collaborationTypes);
-    const seekCount = pushKnown(terms, space, 'offerings', company.seeking);
-    pushKnown(terms, space, 'partnerNetworks', company.partnerNetworks);
+    pushKnown(terms, space, vocab, 'targets', company.targets ?? []);
+    pushKnown(terms, space, vocab, 'modalities', company.modalities);
+    pushKnown(terms, space, vocab, 'developmentStages', company.developmentStages);
+    pushKnown(terms, space, vocab, 'collaborationTypes', company.collaborationTypes);
+    const seekCount = pushKnown(terms, space, vocab, 'offerings', company.seeking);
+    pushKnown(terms, space, vocab, 'partnerNetworks', company.partnerNetworks);
     const geography = geographyCode(hasChinaPresence(company), WUXI_CO_LOCATIONS.indexOf(company.wuxiCoLocation));
     attributes[index] = seekCount | (geography << SEEK_COUNT_BITS);
-
-    tokenBounds[index] = tokens.length;
-    for (const token of textTokens(company.unmappedTerms)) {
-      let number = tokenNumbers.get(token);
-      if (number === undefined) {
-        number = tokenNumbers.size;
-        tokenNumbers.set(token, number);
-      }
-      tokens.push(number);
-    }
   });
   bounds[3 * count] = terms.length;
-  tokenBounds[count] = tokens.length;
+  const { documents, corpus } = populationDocuments(companies);
+  const { tokenNumbers, postings } = invertDocuments(documents);
 
   const ids = companies.map((company) => company.id);
   // Sorting an index array keeps equal ids in input order, as the reference's stable sort does.
@@ -72,22 +66,80 @@ export function compileCompanies(
 
   const packedTerms = sharedUint16(terms.length);
   packedTerms.set(terms);
-  const packedTokens = sharedInt32(tokens.length);
-  packedTokens.set(tokens);
   return {
     termSpaceFingerprint: space.fingerprint,
     ids,
     byIdRank,
     tokenNumbers,
-    buffers: { count, bounds, terms: packedTerms, attributes, idRanks, tokenBounds, tokens: packedTokens },
+    corpus,
+    buffers: { count, bounds, terms: packedTerms, attributes, idRanks, postings },
+  };
+}
+
+/**
+ * Postings per token, companies in population order: lexical relevance then visits only the companies that share
+ * a word with a need instead of every company.
+ */
+function invertDocuments(documents: readonly LexicalDocument[]): {
+  tokenNumbers: Map<string, number>;
+  postings: LexicalPostings;
+} {
+  const tokenNumbers = new Map<string, number>();
+  const counts: number[] = [];
+  for (const document of documents) {
+    for (const token of document.tokens) {
+      let number = tokenNumbers.get(token);
+      if (number === undefined) {
+        number = tokenNumbers.size;
+        tokenNumbers.set(token, number);
+        counts.push(0);
+      }
+      counts[number]!++;
+    }
+  }
+  const bounds = sharedUint32(counts.length + 1);
+  for (let token = 0; token < counts.length; token++) bounds[token + 1] = bounds[token]! + counts[token]!;
+  const total = bounds[counts.length]!;
+  const companies = sharedUint32(total);
+  const frequencies = sharedFloat64(total);
+  const lengths = sharedFloat64(documents.length);
+  const documentBounds = sharedUint32(documents.length + 1);
+  const documentTokens = sharedUint32(total);
+  const documentFrequencies = sharedFloat64(total);
+  const next = Uint32Array.from(bounds.subarray(0, counts.length));
+  let position = 0;
+  documents.forEach((document, company) => {
+    lengths[company] = document.length;
+    documentBounds[company] = position;
+    document.tokens.forEach((token, index) => {
+      const number = tokenNumbers.get(token)!;
+      const slot = next[number]!++;
+      companies[slot] = company;
+      frequencies[slot] = document.frequencies[index]!;
+      documentTokens[position] = number;
+      documentFrequencies[position++] = document.frequencies[index]!;
+    });
+  });
+  documentBounds[documents.length] = position;
+  return {
+    tokenNumbers,
+    postings: { bounds, companies, frequencies, lengths, documentBounds, documentTokens, documentFrequencies },
   };
 }
 
 /** Appends the known, distinct terms of one field and returns how many it appended. */
-function pushKnown(terms: number[], space: TermSpace, name: EngineVocabularyName, ids: readonly string[]): number {
+function pushKnown(
+  terms: number[],
+  space: TermSpace,
+  vocab: EngineVocabulary,
+  name: EngineVocabularyName,
+  ids: readonly string[],
+): number {
   const numbers = new Set<number>();
+  const hierarchy = vocab.entries[name].hierarchy;
   for (const id of ids) {
-    const number = space.numberOf(name, id);
+    // Alias ids (a DOID id for a curated term, a retired id) pack as the term they stand for.
+    const number = space.numberOf(name, hierarchy.canonicalId?.(id) ?? id);
     if (number !== undefined) numbers.add(number);
   }
   terms.push(...numbers);

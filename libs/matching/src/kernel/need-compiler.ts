@@ -5,6 +5,7 @@ import {
 } from '../scoring/engine-vocabulary.js';
 import { WUXI_CO_LOCATIONS, geographyPoints } from '../scoring/geography.js';
 import type { NeedProfile } from '../scoring/match-profile.types.js';
+import { lexicalCorpus, type LexicalCorpus } from '../scoring/lexical-relevance.js';
 import { planNeed, type NeedPlan } from '../scoring/need-plan.js';
 import { MUST_HAVE_POINTS, NICE_TO_HAVE_POINTS } from '../scoring/pair-scorer.js';
 import { shareUnits } from '../scoring/score-units.js';
@@ -66,13 +67,18 @@ interface PlacedField extends Field {
 export function compileNeeds(
   needs: readonly NeedProfile[],
   vocab: EngineVocabulary = defaultEngineVocabulary(),
+  corpus: LexicalCorpus = NO_CORPUS,
 ): PackedNeeds {
   const space = termSpaceOf(vocab);
   return {
     termSpaceFingerprint: space.fingerprint,
-    needs: needs.map((need) => compileNeed(planNeed(need), space, vocab)),
+    corpus,
+    needs: needs.map((need) => compileNeed(planNeed(need, vocab, corpus), space, vocab)),
   };
 }
+
+/** Needs compiled without a population: no word can match, as in `planNeed`. */
+const NO_CORPUS: LexicalCorpus = lexicalCorpus([]);
 
 function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary): PackedNeed {
   const { early, late } = describeFields(plan, vocab);
@@ -132,14 +138,12 @@ function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary):
     }
   }
 
-  // Reciprocity and text are single shares of their scale; ceil + 1 covers how far rounding can carry them.
+  // Reciprocity is a single share of its scale; ceil + 1 covers how far rounding can carry it.
   const laterMaxUnits =
     late.reduce((sum, field) => sum + field.unitsFor((1 << field.width) - 1), 0) +
     Math.ceil(plan.scales.reciprocity) +
     1 +
-    Math.max(...geographyUnits) +
-    Math.ceil(plan.scales.textRelevance) +
-    1;
+    Math.max(...geographyUnits);
 
   return {
     id: plan.need.id,
@@ -156,7 +160,10 @@ function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary):
     offerCount: plan.offering.length,
     geographyUnits,
     textScale: plan.scales.textRelevance,
-    textTokens: plan.textTokens,
+    lexicalTokens: plan.lexical.tokens,
+    lexicalIdfs: Float64Array.from(plan.lexical.idfs),
+    lexicalMaxScore: plan.lexical.maxScore,
+    lexicalAverageLength: plan.lexical.averageLength,
     laterMaxUnits,
   };
 }
@@ -166,6 +173,7 @@ function describeFields(plan: NeedPlan, vocab: EngineVocabulary): { early: Field
   const early: Field[] = [];
   const late: Field[] = [];
   early.push(...hierarchyFields(vocab, 'therapeuticAreas', plan.therapeuticAreas, plan.scales.therapeuticArea));
+  late.push(...hierarchyFields(vocab, 'targets', plan.targets, plan.scales.target));
   late.push(...hierarchyFields(vocab, 'modalities', plan.modalities, plan.scales.modality));
 
   const stages = vocab.entries.developmentStages.hierarchy;
@@ -222,7 +230,7 @@ function describeFields(plan: NeedPlan, vocab: EngineVocabulary): { early: Field
 
 function hierarchyFields(
   vocab: EngineVocabulary,
-  name: 'therapeuticAreas' | 'modalities',
+  name: 'therapeuticAreas' | 'modalities' | 'targets',
   needTerms: readonly string[],
   scale: number,
 ): Field[] {

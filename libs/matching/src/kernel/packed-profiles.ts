@@ -2,6 +2,22 @@
  * Profiles compiled for the kernel. Every typed array sits on a SharedArrayBuffer so that worker threads read the
  * same memory instead of copies.
  */
+import type { LexicalCorpus } from '../scoring/lexical-relevance.js';
+
+/** The population's words inverted: token t's postings are `companies/frequencies[bounds[t] .. bounds[t+1])`. */
+export interface LexicalPostings {
+  readonly bounds: Uint32Array;
+  /** Company indices, ascending within a token. */
+  readonly companies: Uint32Array;
+  /** Weighted term frequencies, as in `LexicalDocument.frequencies`. */
+  readonly frequencies: Float64Array;
+  /** Weighted document length per company. */
+  readonly lengths: Float64Array;
+  /** The same words by company: company c's are `documentTokens/documentFrequencies[documentBounds[c] .. [c+1])`. */
+  readonly documentBounds: Uint32Array;
+  readonly documentTokens: Uint32Array;
+  readonly documentFrequencies: Float64Array;
+}
 
 /** Typed arrays of the company population, the part a worker needs. */
 export interface CompanyBuffers {
@@ -9,7 +25,7 @@ export interface CompanyBuffers {
   /**
    * Three offsets per company, then one closing offset: company i's terms are `terms[bounds[3i] .. bounds[3i+3])`,
    * split into the gate section (capabilities, sectors), the area section (therapeutic areas) and the rest
-   * (modalities, stages, collaboration types, sought offerings, partner networks). The kernel decides eligibility
+   * (targets, modalities, stages, collaboration types, sought offerings, partner networks). The kernel decides eligibility
    * and most of the score from the first two before it reads the rest.
    */
   readonly bounds: Uint32Array;
@@ -18,9 +34,7 @@ export interface CompanyBuffers {
   readonly attributes: Int32Array;
   /** Position of the company's id in code-unit order: the deterministic tie-break. */
   readonly idRanks: Uint32Array;
-  readonly tokenBounds: Uint32Array;
-  /** Free-text token numbers, see `PackedCompanies.tokenNumbers`. */
-  readonly tokens: Int32Array;
+  readonly postings: LexicalPostings;
 }
 
 export interface PackedCompanies {
@@ -28,7 +42,10 @@ export interface PackedCompanies {
   readonly ids: readonly string[];
   /** Company index by id rank. */
   readonly byIdRank: Uint32Array;
+  /** Token → row of `buffers.postings`. */
   readonly tokenNumbers: ReadonlyMap<string, number>;
+  /** Document frequencies of this population; needs must be compiled against it (`compileNeeds`). */
+  readonly corpus: LexicalCorpus;
   readonly buffers: CompanyBuffers;
 }
 
@@ -56,13 +73,19 @@ export interface PackedNeed {
   /** Units by geography code. */
   readonly geographyUnits: Int32Array;
   readonly textScale: number;
-  readonly textTokens: readonly string[];
-  /** Most units the rest section, reciprocity, geography and text can still add (split layout only). */
+  /** The need's query against the population corpus: words in query order, with weighted IDFs. */
+  readonly lexicalTokens: readonly string[];
+  readonly lexicalIdfs: Float64Array;
+  readonly lexicalMaxScore: number;
+  readonly lexicalAverageLength: number;
+  /** Most units the rest section, reciprocity and geography can still add (split layout only). */
   readonly laterMaxUnits: number;
 }
 
 export interface PackedNeeds {
   readonly termSpaceFingerprint: string;
+  /** The corpus the needs were planned against; it must be the companies' own. */
+  readonly corpus: LexicalCorpus;
   readonly needs: readonly PackedNeed[];
 }
 

@@ -1,3 +1,4 @@
+import { bm25Term, bm25TermBound, lexicalUnits } from '../scoring/bm25.js';
 import { matchUnits, SCORE_UNITS, shareUnits } from '../scoring/score-units.js';
 import {
   SECTOR_BIT,
@@ -30,7 +31,7 @@ export function decodeKey(key: number): {
 export interface RankingJob {
   readonly companies: CompanyBuffers;
   readonly needs: readonly PackedNeed[];
-  /** Need tokens numbered like the companies' tokens; tokens no company uses are left out. */
+  /** Per need, its query words as rows of `companies.postings`, in query order. */
   readonly needTokens: readonly Int32Array[];
   readonly k: number;
   /** Next need to take, advanced atomically so threads balance themselves. */
@@ -38,7 +39,6 @@ export interface RankingJob {
   /** k keys per need, best first; `resultSizes` says how many are filled. */
   readonly results: Float64Array;
   readonly resultSizes: Int32Array;
-  readonly tokenCount: number;
 }
 
 export interface RankingStats {
@@ -50,16 +50,16 @@ export interface RankingStats {
 export function runRankingJob(job: RankingJob): RankingStats {
   const stats: RankingStats = { fullyScored: 0 };
   const heap = new Float64Array(Math.max(1, job.k));
-  const tokenMarks = new Int32Array(Math.max(1, job.tokenCount));
+  const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1);
   for (let index = Atomics.add(job.cursor, 0, 1); index < job.needs.length; index = Atomics.add(job.cursor, 0, 1)) {
     const need = job.needs[index];
     const needTokens = job.needTokens[index];
     if (need === undefined || needTokens === undefined) break;
-    const mark = index + 1;
-    for (const token of needTokens) tokenMarks[token] = mark;
+    lexical.score(job.companies, need, needTokens);
     const size = need.split
-      ? rankSplit(job.companies, need, job.k, heap, tokenMarks, mark, stats)
-      : rankWide(job.companies, need, job.k, heap, tokenMarks, mark, stats);
+      ? rankSplit(job.companies, need, job.k, heap, lexical, stats)
+      : rankWide(job.companies, need, job.k, heap, lexical, stats);
+    lexical.clear();
     const best = heap.subarray(0, size).sort().reverse();
     job.results.set(best, index * job.k);
     job.resultSizes[index] = size;
@@ -96,19 +96,94 @@ function offer(heap: Float64Array, size: number, k: number, key: number): number
   return size;
 }
 
-function textUnits(
-  companies: CompanyBuffers,
-  company: number,
-  tokenMarks: Int32Array,
-  mark: number,
-  scale: number,
-  needTokenCount: number,
-): number {
-  let shared = 0;
-  for (let t = companies.tokenBounds[company]!, end = companies.tokenBounds[company + 1]!; t < end; t++) {
-    if (tokenMarks[companies.tokens[t]!] === mark) shared++;
+/** A word is common when more than this share of companies holds it; see `LexicalScratch`. */
+const COMMON_WORD_SHARE = 1 / 32;
+const MIN_COMMON_WORD_POSTINGS = 256;
+
+/**
+ * Lexical relevance of one need, MaxScore-style. Rare words are added through their postings, visiting only the
+ * companies that hold them. Common words ("patients", "study") would visit most companies, so they are only bounded:
+ * a company's upper bound is its rare-word score plus everything the common words could add, and only a company
+ * whose bound can still enter the top k has its common words looked up in its own word list. Contributions are
+ * integers (`bm25Term`), so the sum does not depend on this order and equals the reference's.
+ */
+class LexicalScratch {
+  /** Per company, units its lexical relevance can reach at most for the current need. */
+  readonly upper: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly touched: Uint32Array;
+  private touchedCount = 0;
+  private readonly commonMarks: Int32Array;
+  private readonly commonIdfs: Float64Array;
+  private mark = 0;
+  private commonCount = 0;
+  private need: PackedNeed | undefined;
+
+  constructor(count: number, tokenCount: number) {
+    this.upper = new Int32Array(Math.max(1, count));
+    this.sums = new Float64Array(Math.max(1, count));
+    this.touched = new Uint32Array(Math.max(1, count));
+    this.commonMarks = new Int32Array(Math.max(1, tokenCount));
+    this.commonIdfs = new Float64Array(Math.max(1, tokenCount));
   }
-  return shareUnits(scale, shared, needTokenCount);
+
+  score(companies: CompanyBuffers, need: PackedNeed, tokens: Int32Array): void {
+    this.need = need;
+    this.mark++;
+    this.commonCount = 0;
+    if (need.textScale <= 0) {
+      this.upper.fill(0);
+      return;
+    }
+    const { bounds, companies: posted, frequencies, lengths } = companies.postings;
+    const { lexicalIdfs, lexicalAverageLength, lexicalMaxScore, textScale } = need;
+    const { sums, touched } = this;
+    const common = Math.max(MIN_COMMON_WORD_POSTINGS, companies.count * COMMON_WORD_SHARE);
+    let commonBound = 0;
+    for (let q = 0; q < tokens.length; q++) {
+      const token = tokens[q]!;
+      const idf = lexicalIdfs[q]!;
+      const start = bounds[token]!;
+      const end = bounds[token + 1]!;
+      if (end - start > common) {
+        this.commonMarks[token] = this.mark;
+        this.commonIdfs[token] = idf;
+        this.commonCount++;
+        commonBound += bm25TermBound(idf);
+        continue;
+      }
+      for (let p = start; p < end; p++) {
+        const company = posted[p]!;
+        if (sums[company] === 0) touched[this.touchedCount++] = company;
+        sums[company]! += bm25Term(idf, frequencies[p]!, lengths[company]!, lexicalAverageLength);
+      }
+    }
+    this.upper.fill(lexicalUnits(textScale, commonBound, lexicalMaxScore));
+    for (let i = 0; i < this.touchedCount; i++) {
+      const company = touched[i]!;
+      this.upper[company] = lexicalUnits(textScale, sums[company]! + commonBound, lexicalMaxScore);
+    }
+  }
+
+  /** Exact units of one company; equal to `upper` when the need has no common word. */
+  exact(companies: CompanyBuffers, company: number): number {
+    const need = this.need;
+    if (need === undefined || need.textScale <= 0) return 0;
+    if (this.commonCount === 0) return this.upper[company]!;
+    const { documentBounds, documentTokens, documentFrequencies, lengths } = companies.postings;
+    let sum = this.sums[company]!;
+    for (let t = documentBounds[company]!, end = documentBounds[company + 1]!; t < end; t++) {
+      const token = documentTokens[t]!;
+      if (this.commonMarks[token] !== this.mark) continue;
+      sum += bm25Term(this.commonIdfs[token]!, documentFrequencies[t]!, lengths[company]!, need.lexicalAverageLength);
+    }
+    return lexicalUnits(need.textScale, sum, need.lexicalMaxScore);
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.touchedCount; i++) this.sums[this.touched[i]!] = 0;
+    this.touchedCount = 0;
+  }
 }
 
 /**
@@ -121,15 +196,14 @@ function rankSplit(
   need: PackedNeed,
   k: number,
   heap: Float64Array,
-  tokenMarks: Int32Array,
-  mark: number,
+  lexical: LexicalScratch,
   stats: RankingStats,
 ): number {
   const { count, bounds, terms, attributes, idRanks } = companies;
+  const lexicalUpper = lexical.upper;
   const { table, byteUnits: lut, sectorApplies, sectorKeep, focusScale, reciprocityScale, offerCount } = need;
-  const { geographyUnits, textScale, laterMaxUnits } = need;
+  const { geographyUnits, laterMaxUnits } = need;
   const must = need.mustMasks[0]!;
-  const needTokenCount = need.textTokens.length;
   let size = 0;
   let threshold = -1;
   let fullyScored = 0;
@@ -157,7 +231,10 @@ function rankSplit(
       lut[768 + (early >>> 24)]! +
       shareUnits(focusScale, related, areaEnd - gateEnd);
     const keep = sectorApplies && (early & SECTOR_BIT) === 0 ? sectorKeep : 1;
-    if (size === k && eligibleKey + matchUnits(units + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold)
+    if (
+      size === k &&
+      eligibleKey + matchUnits(units + lexicalUpper[company]! + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold
+    )
       continue;
 
     fullyScored++;
@@ -176,8 +253,8 @@ function rankSplit(
       lut[1536 + ((late >>> 16) & 255)]! +
       lut[1792 + (late >>> 24)]! +
       shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
-      geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
-    if (textScale > 0) units += textUnits(companies, company, tokenMarks, mark, textScale, needTokenCount);
+      geographyUnits[attribute >>> SEEK_COUNT_BITS]! +
+      lexical.exact(companies, company);
 
     const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
     if (size < k || key > threshold) {
@@ -195,8 +272,7 @@ function rankWide(
   need: PackedNeed,
   k: number,
   heap: Float64Array,
-  tokenMarks: Int32Array,
-  mark: number,
+  lexical: LexicalScratch,
   stats: RankingStats,
 ): number {
   const { count, bounds, terms, attributes, idRanks } = companies;
@@ -231,10 +307,8 @@ function rankWide(
     units +=
       shareUnits(need.focusScale, related, areaEnd - gateEnd) +
       shareUnits(need.reciprocityScale, Math.min(sought, attainable), attainable) +
-      geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
-    if (need.textScale > 0) {
-      units += textUnits(companies, company, tokenMarks, mark, need.textScale, need.textTokens.length);
-    }
+      geographyUnits[attribute >>> SEEK_COUNT_BITS]! +
+      lexical.exact(companies, company);
     const keep = need.sectorApplies && (accumulators[0]! & SECTOR_BIT) === 0 ? need.sectorKeep : 1;
     const key =
       (eligible ? ELIGIBLE_KEY : 0) + matchUnits(units, keep) * UNITS_KEY + (LAST_ID_RANK - idRanks[company]!);

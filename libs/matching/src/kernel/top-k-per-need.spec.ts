@@ -17,7 +17,8 @@ async function expectSameAsReference(
   companies: readonly CompanyProfile[],
   k: number,
 ): Promise<void> {
-  const fast = await topKPerNeed(compileCompanies(companies, vocab), compileNeeds(needs, vocab), k, { workers: 0 });
+  const packed = compileCompanies(companies, vocab);
+  const fast = await topKPerNeed(packed, compileNeeds(needs, vocab, packed.corpus), k, { workers: 0 });
   for (const need of needs) {
     expect({ need: need.id, matches: fast.get(need.id) }).toEqual({
       need: need.id,
@@ -75,9 +76,10 @@ describe('topKPerNeed, the fast path', () => {
       aCompany({ id: 'gated', capabilities: ['imaging'] }),
     ];
 
-    const ranked = (
-      await topKPerNeed(compileCompanies(companies, vocab), compileNeeds([need], vocab), 2, { workers: 0 })
-    ).get('need');
+    const packed = compileCompanies(companies, vocab);
+    const ranked = (await topKPerNeed(packed, compileNeeds([need], vocab, packed.corpus), 2, { workers: 0 })).get(
+      'need',
+    );
 
     expect(ranked?.map((match) => [match.companyId, match.eligible])).toEqual([
       ['gated', true],
@@ -86,25 +88,40 @@ describe('topKPerNeed, the fast path', () => {
   });
 
   it('returns empty lists for k = 0 or no companies', async () => {
-    const needs = compileNeeds([aNeed()], vocab);
+    const one = compileCompanies([aCompany()], vocab);
+    const none = compileCompanies([], vocab);
 
-    expect(await topKPerNeed(compileCompanies([aCompany()], vocab), needs, 0, { workers: 0 })).toEqual(
+    expect(await topKPerNeed(one, compileNeeds([aNeed()], vocab, one.corpus), 0, { workers: 0 })).toEqual(
       new Map([['need', []]]),
     );
-    expect(await topKPerNeed(compileCompanies([], vocab), needs, 5, { workers: 0 })).toEqual(new Map([['need', []]]));
+    expect(await topKPerNeed(none, compileNeeds([aNeed()], vocab, none.corpus), 5, { workers: 0 })).toEqual(
+      new Map([['need', []]]),
+    );
   });
 
   it('refuses needs that share an id, since results are keyed by need id', async () => {
+    const none = compileCompanies([], vocab);
+
     await expect(
-      topKPerNeed(compileCompanies([], vocab), compileNeeds([aNeed(), aNeed()], vocab), 1, { workers: 0 }),
+      topKPerNeed(none, compileNeeds([aNeed(), aNeed()], vocab, none.corpus), 1, { workers: 0 }),
     ).rejects.toThrow('Need ids must be unique');
   });
 
   it('refuses companies and needs compiled against different vocabularies', async () => {
     const other = createEngineVocabulary(FIXTURE_VOCABULARIES, 'fixture-2');
 
-    await expect(
-      topKPerNeed(compileCompanies([aCompany()], other), compileNeeds([aNeed()], vocab), 1, { workers: 0 }),
-    ).rejects.toThrow('different vocabularies');
+    const packed = compileCompanies([aCompany()], other);
+
+    await expect(topKPerNeed(packed, compileNeeds([aNeed()], vocab, packed.corpus), 1, { workers: 0 })).rejects.toThrow(
+      'different vocabularies',
+    );
+  });
+
+  it("refuses needs planned against another population's corpus", async () => {
+    const packed = compileCompanies([aCompany()], vocab);
+
+    await expect(topKPerNeed(packed, compileNeeds([aNeed()], vocab), 1, { workers: 0 })).rejects.toThrow(
+      "companies' corpus",
+    );
   });
 });

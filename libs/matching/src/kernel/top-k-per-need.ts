@@ -28,6 +28,11 @@ export async function topKPerNeed(
   if (companies.termSpaceFingerprint !== needs.termSpaceFingerprint) {
     throw new Error('Companies and needs were compiled against different vocabularies.');
   }
+  if (companies.corpus !== needs.corpus) {
+    throw new Error(
+      "Needs must be compiled against the companies' corpus: compileNeeds(needs, vocab, companies.corpus).",
+    );
+  }
   const needIds = new Set(needs.needs.map((need) => need.id));
   if (needIds.size !== needs.needs.length) throw new Error('Need ids must be unique: results are keyed by need id.');
   const size = Number.isNaN(k) ? 0 : Math.max(0, Math.min(Math.floor(k), companies.ids.length));
@@ -35,13 +40,16 @@ export async function topKPerNeed(
     companies: companies.buffers,
     needs: needs.needs,
     needTokens: needs.needs.map((need) =>
-      Int32Array.from(need.textTokens.flatMap((token) => companies.tokenNumbers.get(token) ?? [])),
+      Int32Array.from(need.lexicalTokens, (token) => {
+        const number = companies.tokenNumbers.get(token);
+        if (number === undefined) throw new Error(`Need ${need.id} was planned against another corpus.`);
+        return number;
+      }),
     ),
     k: size,
     cursor: sharedInt32(1),
     results: sharedFloat64(needs.needs.length * size),
     resultSizes: sharedInt32(needs.needs.length),
-    tokenCount: companies.tokenNumbers.size,
   };
   const pairs = companies.ids.length * needs.needs.length;
   const threads = Math.min(

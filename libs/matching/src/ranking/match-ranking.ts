@@ -1,5 +1,6 @@
 import { defaultEngineVocabulary, type EngineVocabulary } from '../scoring/engine-vocabulary.js';
 import type { CompanyProfile, NeedProfile } from '../scoring/match-profile.types.js';
+import { populationDocuments, type LexicalCorpus, type PopulationDocuments } from '../scoring/lexical-relevance.js';
 import { planNeed } from '../scoring/need-plan.js';
 import { scorePlannedPair } from '../scoring/pair-scorer.js';
 
@@ -60,19 +61,28 @@ export function topKForNeed(
   companies: readonly CompanyProfile[],
   k: number,
   vocab: EngineVocabulary = defaultEngineVocabulary(),
+  population: PopulationDocuments = populationDocuments(companies),
 ): RankedMatch[] {
-  const plan = planNeed(need);
-  const scored = companies.map((company) => ({ id: company.id, ...scorePlannedPair(plan, company, vocab) }));
+  const { documents, corpus } = population;
+  const plan = planNeed(need, vocab, corpus);
+  const scored = companies.map((company, index) => ({
+    id: company.id,
+    ...scorePlannedPair(plan, company, vocab, documents[index]),
+  }));
   return best(scored, k).map(({ id, score, eligible }, index) => ({ companyId: id, rank: index + 1, score, eligible }));
 }
 
-/** The needs a company fits best, ranked the same way. */
+/** The needs a company fits best, ranked the same way; `corpus` is the company population (`populationDocuments`). */
 export function topKForCompany(
   company: CompanyProfile,
   needs: readonly NeedProfile[],
   k: number,
   vocab: EngineVocabulary = defaultEngineVocabulary(),
+  corpus?: LexicalCorpus,
 ): RankedNeed[] {
-  const scored = needs.map((need) => ({ id: need.id, ...scorePlannedPair(planNeed(need), company, vocab) }));
+  const scored = needs.map((need) => ({
+    id: need.id,
+    ...scorePlannedPair(planNeed(need, vocab, corpus), company, vocab),
+  }));
   return best(scored, k).map(({ id, score, eligible }, index) => ({ needId: id, rank: index + 1, score, eligible }));
 }

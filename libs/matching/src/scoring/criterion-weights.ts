@@ -1,6 +1,7 @@
 export type CriterionName =
   | 'therapeuticArea'
   | 'focus'
+  | 'target'
   | 'modality'
   | 'developmentStage'
   | 'capability'
@@ -17,6 +18,7 @@ export type CriterionWeights = Record<CriterionName, number>;
 export const ADDITIVE_CRITERIA = [
   'therapeuticArea',
   'focus',
+  'target',
   'modality',
   'developmentStage',
   'capability',
@@ -34,20 +36,24 @@ export const CRITERIA: readonly CriterionName[] = [...ADDITIVE_CRITERIA, 'sector
 
 /**
  * Additive weights sum to 1 but are renormalised over the criteria a need actually uses, so only their ratios
- * matter. `sector` is not additive: it is the share of the score a company outside every sector of the need loses.
+ * matter. Lexical relevance and the criteria real trial registrations exercise (area, focus, target, stage) were
+ * chosen by cross-validation on real data (`npm run eval:calibrate`, docs/matching-quality.md); the others keep
+ * their ratios to the therapeutic area. `sector` is not additive: it is the share of the score a company outside
+ * every sector of the need loses.
  */
 export const DEFAULT_WEIGHTS: CriterionWeights = Object.freeze({
-  therapeuticArea: 0.24,
-  focus: 0.06,
-  modality: 0.12,
-  developmentStage: 0.12,
-  capability: 0.16,
-  collaborationType: 0.08,
-  reciprocity: 0.08,
-  geography: 0.06,
-  partnerNetwork: 0.04,
-  textRelevance: 0.04,
-  sector: 0.5,
+  therapeuticArea: 0.11,
+  focus: 0.02,
+  target: 0.04,
+  modality: 0.05,
+  developmentStage: 0.05,
+  capability: 0.07,
+  collaborationType: 0.04,
+  reciprocity: 0.04,
+  geography: 0.03,
+  partnerNetwork: 0.02,
+  textRelevance: 0.53,
+  sector: 0.85,
 });
 
 /** Overrides that are not finite non-negative numbers fall back to the default rather than poison every score. */

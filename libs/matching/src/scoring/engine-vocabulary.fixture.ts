@@ -69,6 +69,16 @@ export const FIXTURE_VOCABULARIES: Readonly<Record<EngineVocabularyName, Vocabul
     ['renal'],
     ['ckd', 'renal'],
   ]),
+  targets: vocabulary('targets', [
+    ['egfr'],
+    ['egfr-t790m', 'egfr'],
+    ['kras'],
+    ['kras-g12c', 'kras'],
+    ['kras-g12d', 'kras'],
+    ['pd-1'],
+    ['pd-l1'],
+    ['her2'],
+  ]),
   modalities: vocabulary('modalities', [
     ['small-molecule'],
     ['biologics'],

@@ -7,6 +7,7 @@ export const ENGINE_VOCABULARY_NAMES = [
   'sectors',
   'capabilities',
   'therapeuticAreas',
+  'targets',
   'modalities',
   'developmentStages',
   'collaborationTypes',
@@ -24,6 +25,8 @@ export interface TermHierarchy {
   ancestors(id: string): readonly string[];
   isDescendantOrSelf(id: string, ancestorId: string): boolean;
   rank(id: string): number | undefined;
+  /** The term an id stands for when it is an alias; the id itself for a term; undefined for unknown ids. */
+  canonicalId?(id: string): string | undefined;
 }
 
 export interface EngineVocabularyEntry {

@@ -17,9 +17,18 @@ export {
   type EngineVocabularyName,
   type TermHierarchy,
 } from './engine-vocabulary.js';
-export type { CompanyProfile, NeedProfile, WuxiCoLocation } from './match-profile.types.js';
+export type { CompanyProfile, EngineAsset, NeedProfile, WuxiCoLocation } from './match-profile.types.js';
 export type { CriterionScore, MatchResult } from './match-result.types.js';
 export { planNeed, type NeedPlan } from './need-plan.js';
 export { scorePair, scorePlannedPair } from './pair-scorer.js';
 export { SCORE_UNITS } from './score-units.js';
-export { textTokens } from './text-tokens.js';
+export { withAssetTerms } from './company-terms.js';
+export { lifeScienceTokens } from './life-science-tokens.js';
+export {
+  companyDocument,
+  lexicalCorpus,
+  populationDocuments,
+  type LexicalCorpus,
+  type LexicalDocument,
+  type PopulationDocuments,
+} from './lexical-relevance.js';

@@ -4,9 +4,17 @@ import {
   type AdditiveCriterion,
   type CriterionWeights,
 } from './criterion-weights.js';
+import { defaultEngineVocabulary, type EngineVocabulary } from './engine-vocabulary.js';
+import {
+  lexicalCorpus,
+  lexicalQuery,
+  needQueryTerms,
+  type LexicalCorpus,
+  type LexicalQuery,
+  type LexicalQueryTerm,
+} from './lexical-relevance.js';
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
-import { textTokens } from './text-tokens.js';
 
 /**
  * What a need asks for, deduplicated, with its weights resolved into units per criterion. Both scoring paths start
@@ -15,6 +23,7 @@ import { textTokens } from './text-tokens.js';
 export interface NeedPlan {
   readonly need: NeedProfile;
   readonly therapeuticAreas: readonly string[];
+  readonly targets: readonly string[];
   readonly modalities: readonly string[];
   readonly stages: readonly string[];
   readonly sectors: readonly string[];
@@ -24,7 +33,10 @@ export interface NeedPlan {
   readonly collaborationTypes: readonly string[];
   readonly offering: readonly string[];
   readonly preferredPartnerNetworks: readonly string[];
-  readonly textTokens: readonly string[];
+  /** The need's words with their field weights, before any corpus is known. */
+  readonly queryTerms: readonly LexicalQueryTerm[];
+  /** The words against the population's document frequencies. */
+  readonly lexical: LexicalQuery;
   readonly weights: CriterionWeights;
   readonly applicable: Readonly<Record<AdditiveCriterion, boolean>>;
   /** Units a perfect score on the criterion adds; 0 where it does not apply. */
@@ -38,10 +50,22 @@ export function distinct(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-export function planNeed(need: NeedProfile): NeedPlan {
+const EMPTY_CORPUS: LexicalCorpus = lexicalCorpus([]);
+
+/**
+ * `corpus` is the population the need is ranked against: its document frequencies weigh the need's words. Without
+ * one, no word can match and lexical relevance does not apply.
+ */
+export function planNeed(
+  need: NeedProfile,
+  vocab: EngineVocabulary = defaultEngineVocabulary(),
+  corpus: LexicalCorpus = EMPTY_CORPUS,
+): NeedPlan {
   const mustHave = distinct(need.mustHave);
+  const queryTerms = needQueryTerms(need, vocab);
   const plan = {
     therapeuticAreas: distinct(need.therapeuticAreas),
+    targets: distinct(need.targets ?? []),
     modalities: distinct(need.modalities),
     stages: distinct(need.stages),
     sectors: distinct(need.sectors),
@@ -50,11 +74,13 @@ export function planNeed(need: NeedProfile): NeedPlan {
     collaborationTypes: distinct(need.collaborationTypes),
     offering: distinct(need.offering),
     preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
-    textTokens: textTokens(need.unmappedTerms),
+    queryTerms,
+    lexical: lexicalQuery(queryTerms, corpus),
   };
   const applicable: Record<AdditiveCriterion, boolean> = {
     therapeuticArea: plan.therapeuticAreas.length > 0,
     focus: plan.therapeuticAreas.length > 0,
+    target: plan.targets.length > 0,
     modality: plan.modalities.length > 0,
     developmentStage: plan.stages.length > 0,
     capability: plan.mustHave.length + plan.niceToHave.length > 0,
@@ -62,7 +88,7 @@ export function planNeed(need: NeedProfile): NeedPlan {
     reciprocity: plan.offering.length > 0,
     geography: need.preferChinaPresence || need.preferWuxiCoLocation,
     partnerNetwork: plan.preferredPartnerNetworks.length > 0,
-    textRelevance: plan.textTokens.length > 0,
+    textRelevance: plan.lexical.maxScore > 0,
   };
   const weights = resolveWeights(need.weights);
   const totalWeight = ADDITIVE_CRITERIA.reduce((sum, c) => (applicable[c] ? sum + weights[c] : sum), 0);

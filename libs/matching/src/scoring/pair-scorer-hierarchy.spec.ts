@@ -40,7 +40,7 @@ describe('therapeutic-area fit follows the hierarchy', () => {
 
     expect(areas.score).toBeCloseTo((1 + 0.5 + 0) / 3, 12);
     expect(areas.explanation).toBe(
-      'Matched Nsclc (as Egfr Nsclc); partial Heart Failure (broader: Cardiovascular); missing Asthma.',
+      "Works on Egfr Nsclc, a subtype of the need's Nsclc; Cardiovascular, broader than the need's Heart Failure; nothing on Asthma.",
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { topKForNeed } from '../ranking/match-ranking.js';
+import { DEFAULT_WEIGHTS } from './criterion-weights.js';
 import { aCompany, aNeed, criterionOf, fixtureVocabulary } from './engine-vocabulary.fixture.js';
 import { scorePair } from './pair-scorer.js';
 
@@ -28,10 +29,10 @@ describe('sector fit', () => {
       .filter((entry) => entry.criterion !== 'sector')
       .reduce((sum, entry) => sum + entry.contribution, 0);
 
-    expect(result.score).toBeCloseTo(additive / 2, 5);
-    expect(sector).toMatchObject({ score: 0, weight: 0.5 });
-    expect(sector.contribution).toBeCloseTo(-additive / 2, 5);
-    expect(sector.explanation).toBe('In Therapeutics, not Diagnostics: the score keeps 50%.');
+    expect(result.score).toBeCloseTo(additive * (1 - DEFAULT_WEIGHTS.sector), 5);
+    expect(sector).toMatchObject({ score: 0, weight: DEFAULT_WEIGHTS.sector });
+    expect(sector.contribution).toBeCloseTo(-additive * DEFAULT_WEIGHTS.sector, 5);
+    expect(sector.explanation).toBe('In Therapeutics, not Diagnostics: the score keeps 15%.');
   });
 
   it('is satisfied by any one of several company sectors', () => {

@@ -1,48 +1,92 @@
 import { describe, expect, it } from '@jest/globals';
+import { topKForNeed } from '../ranking/match-ranking.js';
 import { aCompany, aNeed, criterionOf, fixtureVocabulary } from './engine-vocabulary.fixture.js';
+import { populationDocuments } from './lexical-relevance.js';
+import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 import { scorePair } from './pair-scorer.js';
-import { textTokens } from './text-tokens.js';
 
 const vocab = fixtureVocabulary();
-const text = (needTerms: string[], companyTerms: string[]) =>
-  criterionOf(
-    scorePair(aNeed({ unmappedTerms: needTerms }), aCompany({ unmappedTerms: companyTerms }), vocab),
-    'textRelevance',
-  );
 
-describe('text relevance of unmapped terms', () => {
-  it('tokenises case- and punctuation-insensitively, without stopwords', () => {
-    expect(textTokens(['Organoid-based Screening of the Liver', 'ORGANOID'])).toEqual([
-      'based',
-      'liver',
-      'organoid',
-      'screening',
-    ]);
+/** Scores one pair inside a population, which is where document frequencies come from. */
+const textIn = (need: NeedProfile, company: CompanyProfile, others: readonly CompanyProfile[] = []) =>
+  criterionOf(scorePair(need, company, vocab, populationDocuments([company, ...others]).corpus), 'textRelevance');
+
+const bystanders = Array.from({ length: 8 }, (_, index) =>
+  aCompany({ id: `other-${index}`, description: 'A contract research organisation running patient studies.' }),
+);
+
+describe('lexical relevance (BM25 over need and company text)', () => {
+  it('credits a company whose description shares the need’s rare words, and names them', () => {
+    const need = aNeed({ title: 'Partner for osimertinib resistance studies' });
+    const company = aCompany({ description: 'We study osimertinib resistance in patients.' });
+    const text = textIn(need, company, bystanders);
+
+    expect(text.score).toBeGreaterThan(0);
+    expect(text.explanation).toMatch(/^Shared terms: (osimertinib|resistance), (osimertinib|resistance)/u);
   });
 
-  it('splits Chinese into character bigrams', () => {
-    expect(textTokens(['类器官筛选'])).toEqual(['器官', '官筛', '类器', '筛选'].sort());
+  it('weighs a rare shared word above a common one', () => {
+    const need = aNeed({ title: 'organoid patient studies' });
+    const rare = aCompany({ id: 'rare', description: 'organoid models' });
+    const common = aCompany({ id: 'common', description: 'patient studies' });
+
+    const ranked = topKForNeed(need, [common, rare, ...bystanders], 2, vocab).map((match) => match.companyId);
+
+    expect(ranked[0]).toBe('rare');
   });
 
-  it('is the share of the need words the company also uses', () => {
-    expect(text(['organoid screening platform'], ['Organoid-based screening'])).toMatchObject({
-      score: 2 / 3,
-      explanation: 'Shares 2 of 3 free-text words: organoid, screening.',
-    });
-    expect(text(['类器官筛选'], ['类器官']).score).toBe(0.5);
-    expect(text(['organoid screening'], []).score).toBe(0);
+  it('matches asset codes however they are written, and asset names', () => {
+    const need = aNeed({ title: 'Combination partner for AZD 9291' });
+    const coded = aCompany({ id: 'coded', assets: [{ name: 'Tagrisso', codes: ['AZD-9291'] }] });
+    const named = aCompany({ id: 'named', assets: [{ name: 'AZD9291 follow-on' }] });
+
+    expect(textIn(need, coded, bystanders).score).toBeGreaterThan(0);
+    expect(textIn(need, named, bystanders).score).toBeGreaterThan(0);
+    expect(textIn(need, coded, bystanders).explanation).toContain('azd9291');
   });
 
-  it('carries a small default weight', () => {
-    const need = aNeed({ therapeuticAreas: ['nsclc'], unmappedTerms: ['organoid screening'] });
-    const wordsOnly = scorePair(need, aCompany({ unmappedTerms: ['organoid screening'] }), vocab);
-    const areaOnly = scorePair(need, aCompany({ therapeuticAreas: ['nsclc'] }), vocab);
+  it('folds British and American spellings and Greek letters together', () => {
+    const need = aNeed({ title: 'Paediatric tumour immunology of TNF-α' });
+    const company = aCompany({ description: 'pediatric tumor models, TNF alpha' });
 
-    expect(wordsOnly.score).toBeLessThan(0.15);
-    expect(areaOnly.score).toBeGreaterThan(wordsOnly.score);
+    expect(textIn(need, company, bystanders).explanation).toMatch(/pediatric|tumor|alpha/u);
+    expect(textIn(need, company, bystanders).score).toBeGreaterThan(0.3);
   });
 
-  it('does not apply when the need has no free text', () => {
-    expect(text([], ['organoid']).weight).toBe(0);
+  it('lets drugs of one class meet through their INN stem', () => {
+    const need = aNeed({ title: 'Next-generation kinase inhibitor: gefitinib' });
+    const company = aCompany({ description: 'Our lead asset erlotinib' });
+
+    expect(textIn(need, company, bystanders).explanation).toContain('-tinib drugs');
+  });
+
+  it('is zero for a company sharing no word, and not applicable without a population', () => {
+    const need = aNeed({ title: 'organoid screening' });
+
+    expect(textIn(need, aCompany({ description: 'medical devices' }), bystanders).score).toBe(0);
+    expect(
+      criterionOf(scorePair(need, aCompany({ description: 'organoid screening' }), vocab), 'textRelevance'),
+    ).toMatchObject({ weight: 0, contribution: 0 });
+  });
+
+  it('does not claim a contribution when the need weighs it at zero', () => {
+    const need = aNeed({ title: 'organoid screening', weights: { textRelevance: 0 } });
+    const text = textIn(need, aCompany({ description: 'organoid screening' }), bystanders);
+
+    expect(text).toMatchObject({ weight: 0, contribution: 0 });
+    expect(text.explanation).toBe('Not counted: the need gives it no weight.');
+  });
+
+  it('grows with more shared words but never past 1', () => {
+    const need = aNeed({ title: 'organoid screening liquid biopsy' });
+    const one = aCompany({ id: 'one', description: 'organoid' });
+    const two = aCompany({ id: 'two', description: 'organoid screening' });
+    const all = aCompany({ id: 'all', description: 'organoid screening, liquid biopsy' });
+    const { corpus } = populationDocuments([one, two, all, ...bystanders]);
+    const text = (company: CompanyProfile) => criterionOf(scorePair(need, company, vocab, corpus), 'textRelevance');
+
+    expect(text(two).score).toBeGreaterThan(text(one).score);
+    expect(text(all).score).toBeGreaterThan(text(two).score);
+    expect(text(all).score).toBeLessThanOrEqual(1);
   });
 });

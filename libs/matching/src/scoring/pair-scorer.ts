@@ -6,11 +6,14 @@ import {
   type EngineVocabularyName,
 } from './engine-vocabulary.js';
 import { geographyPoints, hasChinaPresence } from './geography.js';
+import { withAssetTerms } from './company-terms.js';
+import { STEM_PREFIX } from './life-science-tokens.js';
+import { bm25Term, lexicalUnits } from './bm25.js';
+import { companyDocument, type LexicalCorpus, type LexicalDocument, type LexicalQuery } from './lexical-relevance.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 import type { CriterionScore, MatchResult } from './match-result.types.js';
 import { distinct, planNeed, type NeedPlan } from './need-plan.js';
 import { SCORE_UNITS, matchUnits, shareUnits, unitsToScore } from './score-units.js';
-import { textTokens } from './text-tokens.js';
 import {
   HIERARCHY_CREDIT_SCALE,
   HierarchyCredit,
@@ -33,21 +36,34 @@ interface Assessment {
   readonly explanation: string;
 }
 
+/** Words and stems shown when explaining lexical relevance. */
+const SHOWN_SHARED_TERMS = 6;
+/** Labels listed before "and N more". */
+const SHOWN_LABELS = 4;
+
 /**
  * The reference scorer: plain and explained, the oracle the packed kernel is tested against. Score one pair with a
- * full breakdown; for one need against many companies, plan the need once and use `scorePlannedPair`.
+ * full breakdown; for one need against many companies, plan the need once and use `scorePlannedPair`. `corpus` is
+ * the population the pair is ranked in (see `populationCorpus`); without it lexical relevance does not apply.
  */
 export function scorePair(
   need: NeedProfile,
   company: CompanyProfile,
   vocab: EngineVocabulary = defaultEngineVocabulary(),
+  corpus?: LexicalCorpus,
 ): MatchResult {
-  return scorePlannedPair(planNeed(need), company, vocab);
+  return scorePlannedPair(planNeed(need, vocab, corpus), company, vocab);
 }
 
-export function scorePlannedPair(plan: NeedPlan, company: CompanyProfile, vocab: EngineVocabulary): MatchResult {
-  const known = (name: EngineVocabularyName, ids: readonly string[]): string[] =>
-    distinct(ids).filter((id) => vocab.entries[name].hierarchy.has(id));
+export function scorePlannedPair(
+  plan: NeedPlan,
+  profile: CompanyProfile,
+  vocab: EngineVocabulary,
+  document?: LexicalDocument,
+): MatchResult {
+  const company = withAssetTerms(profile);
+  const known = (name: EngineVocabularyName, ids: readonly string[] | undefined): string[] =>
+    distinct(ids ?? []).filter((id) => vocab.entries[name].hierarchy.has(id));
   const companyAreas = known('therapeuticAreas', company.therapeuticAreas);
   const capabilities = assessCapabilities(vocab, plan, known('capabilities', company.capabilities));
 
@@ -58,6 +74,9 @@ export function scorePlannedPair(plan: NeedPlan, company: CompanyProfile, vocab:
     focus: plan.applicable.focus
       ? assessFocus(vocab, plan.therapeuticAreas, companyAreas, plan.scales.focus)
       : notApplicable('the need names no therapeutic area'),
+    target: plan.applicable.target
+      ? assessHierarchyFit(vocab, 'targets', plan.targets, known('targets', company.targets), plan.scales.target)
+      : notApplicable('the need names no target or biomarker'),
     modality: plan.applicable.modality
       ? assessHierarchyFit(
           vocab,
@@ -100,12 +119,17 @@ export function scorePlannedPair(plan: NeedPlan, company: CompanyProfile, vocab:
         )
       : notApplicable('the need prefers no partner network'),
     textRelevance: plan.applicable.textRelevance
-      ? assessText(plan.textTokens, company.unmappedTerms, plan.scales.textRelevance)
-      : notApplicable('the need has no free-text terms'),
+      ? assessText(plan.lexical, document ?? companyDocument(company), plan.scales.textRelevance)
+      : notApplicable('no word of the need occurs in any profile'),
   };
 
   const breakdown: CriterionScore[] = ADDITIVE_CRITERIA.map((criterion) => {
-    const { score, units, explanation } = assessments[criterion];
+    // A criterion the need weighs at zero adds nothing, so it does not claim to.
+    const assessed = assessments[criterion];
+    const { score, units, explanation } =
+      plan.applicable[criterion] && plan.scales[criterion] === 0
+        ? { ...assessed, units: 0, explanation: 'Not counted: the need gives it no weight.' }
+        : assessed;
     return {
       criterion,
       score,
@@ -137,7 +161,9 @@ function notApplicable(reason: string): Assessment {
 }
 
 function labels(vocab: EngineVocabulary, name: EngineVocabularyName, ids: readonly string[]): string {
-  return ids.length === 0 ? 'none' : ids.map((id) => termLabel(vocab, name, id)).join(', ');
+  if (ids.length === 0) return 'none';
+  const shown = ids.slice(0, SHOWN_LABELS).map((id) => termLabel(vocab, name, id));
+  return ids.length > SHOWN_LABELS ? `${shown.join(', ')} and ${ids.length - SHOWN_LABELS} more` : shown.join(', ');
 }
 
 function sentence(parts: readonly (string | false)[]): string {
@@ -145,17 +171,23 @@ function sentence(parts: readonly (string | false)[]): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-const PARTIAL_CREDIT_NAMES: Readonly<Record<HierarchyCreditValue, string>> = {
-  [HierarchyCredit.exact]: 'as',
-  [HierarchyCredit.parent]: 'broader',
-  [HierarchyCredit.ancestor]: 'much broader',
-  [HierarchyCredit.sibling]: 'sibling',
-  [HierarchyCredit.none]: 'none',
+const RELATION_WORDS: Readonly<Record<HierarchyCreditValue, string>> = {
+  [HierarchyCredit.exact]: 'a subtype of',
+  [HierarchyCredit.parent]: 'broader than',
+  [HierarchyCredit.ancestor]: 'much broader than',
+  [HierarchyCredit.sibling]: 'related to',
+  [HierarchyCredit.none]: 'unrelated to',
+};
+
+const FIT_VERBS: Readonly<Record<'therapeuticAreas' | 'modalities' | 'targets', string>> = {
+  therapeuticAreas: 'Works on',
+  modalities: 'Works with',
+  targets: 'Works on',
 };
 
 function assessHierarchyFit(
   vocab: EngineVocabulary,
-  name: 'therapeuticAreas' | 'modalities',
+  name: 'therapeuticAreas' | 'modalities' | 'targets',
   needTerms: readonly string[],
   companyTerms: readonly string[],
   scale: number,
@@ -179,21 +211,20 @@ function assessHierarchyFit(
     }
     credit += best;
     units += shareUnits(scale, best, HIERARCHY_CREDIT_SCALE * needTerms.length);
-    if (best === HierarchyCredit.exact) {
-      matched.push(bestTerm === needTerm ? label(needTerm) : `${label(needTerm)} (as ${label(bestTerm)})`);
-    } else if (best === HierarchyCredit.none) {
-      missing.push(label(needTerm));
-    } else {
-      partial.push(`${label(needTerm)} (${PARTIAL_CREDIT_NAMES[best]}: ${label(bestTerm)})`);
-    }
+    if (best === HierarchyCredit.none) missing.push(label(needTerm));
+    else if (bestTerm === needTerm) matched.push(label(needTerm));
+    else partial.push(`${label(bestTerm)}, ${RELATION_WORDS[best]} the need's ${label(needTerm)}`);
   }
+  const shownMissing =
+    missing.length > SHOWN_LABELS
+      ? [...missing.slice(0, SHOWN_LABELS), `${missing.length - SHOWN_LABELS} more`]
+      : missing;
   return {
     score: credit / (HIERARCHY_CREDIT_SCALE * needTerms.length),
     units,
     explanation: sentence([
-      matched.length > 0 && `Matched ${matched.join(', ')}`,
-      partial.length > 0 && `partial ${partial.join(', ')}`,
-      missing.length > 0 && `missing ${missing.join(', ')}`,
+      (matched.length > 0 || partial.length > 0) && `${FIT_VERBS[name]} ${[...matched, ...partial].join('; ')}`,
+      missing.length > 0 && `nothing on ${shownMissing.join(', ')}`,
     ]),
   };
 }
@@ -359,17 +390,42 @@ function assessPartnerNetworks(
   };
 }
 
-function assessText(
-  needTokens: readonly string[],
-  companyTerms: readonly string[] | undefined,
-  scale: number,
-): Assessment {
-  const companyTokens = new Set(textTokens(companyTerms));
-  const shared = needTokens.filter((token) => companyTokens.has(token));
+/**
+ * BM25 over the need's words and the company's document. Both token lists are in code-unit order, so one merge
+ * pass finds the shared words, and the terms are added in query order exactly as the kernel adds them.
+ */
+export function lexicalScore(query: LexicalQuery, document: LexicalDocument): { score: number; shared: number[] } {
+  let score = 0;
+  const shared: number[] = [];
+  let d = 0;
+  for (let q = 0; q < query.tokens.length; q++) {
+    const token = query.tokens[q]!;
+    while (d < document.tokens.length && document.tokens[d]! < token) d++;
+    if (d === document.tokens.length) break;
+    if (document.tokens[d] !== token) continue;
+    score += bm25Term(query.idfs[q]!, document.frequencies[d]!, document.length, query.averageLength);
+    shared.push(q);
+  }
+  return { score, shared };
+}
+
+function assessText(query: LexicalQuery, document: LexicalDocument, scale: number): Assessment {
+  const { score, shared } = lexicalScore(query, document);
+  const units = lexicalUnits(scale, score, query.maxScore);
+  const strongest = [...shared]
+    .sort((a, b) => query.idfs[b]! - query.idfs[a]! || a - b)
+    .slice(0, SHOWN_SHARED_TERMS)
+    .map((q) => {
+      const token = query.tokens[q]!;
+      return token.startsWith(STEM_PREFIX) ? `-${token.slice(STEM_PREFIX.length)} drugs` : token;
+    });
   return {
-    score: shared.length / needTokens.length,
-    units: shareUnits(scale, shared.length, needTokens.length),
-    explanation: `Shares ${shared.length} of ${needTokens.length} free-text words${shared.length > 0 ? `: ${shared.join(', ')}` : ''}.`,
+    score: scale > 0 ? units / scale : 0,
+    units,
+    explanation:
+      shared.length === 0
+        ? 'Shares no distinctive word with the need.'
+        : `Shared terms: ${strongest.join(', ')}${shared.length > SHOWN_SHARED_TERMS ? ` and ${shared.length - SHOWN_SHARED_TERMS} more` : ''}.`,
   };
 }
 

@@ -4,6 +4,23 @@ import type { EngineVocabularyName } from './engine-vocabulary.js';
 import type { CompanyProfile, NeedProfile, WuxiCoLocation } from './match-profile.types.js';
 
 const FREE_TEXT = ['organoid screening', 'liquid biopsy', 'cryo-EM', 'real world evidence', '类器官筛选', '伴随诊断'];
+const WORDS = [
+  'KRAS',
+  'G12C',
+  'AZD-9291',
+  'osimertinib',
+  'tumour',
+  'tumor',
+  'lung',
+  'organoid',
+  'the',
+  'β-cell',
+  '肺癌',
+];
+
+/** Short texts over a small word list, so needs and companies share words often and with repeats. */
+const text = (maxWords: number): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...WORDS), { maxLength: maxWords }).map((words) => words.join(' '));
 
 /** Ids of a fixture vocabulary, now and then one it does not know, which both scoring paths must ignore alike. */
 function termsOf(name: EngineVocabularyName, maxLength: number): fc.Arbitrary<string[]> {
@@ -35,6 +52,18 @@ export const companyProfile = (
     chinaPresence: fc.boolean(),
     wuxiCoLocation: fc.constantFrom<WuxiCoLocation>('none', 'interested', 'planned', 'resident'),
     unmappedTerms: fc.array(fc.constantFrom(...FREE_TEXT), { maxLength: 3 }),
+    description: text(12),
+    targets: termsOf('targets', 3),
+    assets: fc.array(
+      fc.record({
+        name: text(2),
+        codes: fc.array(fc.constantFrom('AZD-9291', 'AB 112', 'XY1316'), { maxLength: 2 }),
+        modality: fc.constantFrom(...FIXTURE_VOCABULARIES.modalities.terms.map((term) => term.id)),
+        targets: termsOf('targets', 2),
+        therapeuticAreas: termsOf('therapeuticAreas', 2),
+      }),
+      { maxLength: 2 },
+    ),
   });
 
 /** Needs up to sizes that overflow the kernel's split layout, so both layouts get exercised. */
@@ -58,11 +87,15 @@ export const needProfile = (
       weights: fc.record(
         {
           therapeuticArea: fc.double({ min: 0, max: 1, noNaN: true }),
+          textRelevance: fc.double({ min: 0, max: 1, noNaN: true }),
           sector: fc.double({ min: 0, max: 1, noNaN: true }),
         },
         { requiredKeys: [] },
       ),
       unmappedTerms: fc.array(fc.constantFrom(...FREE_TEXT), { maxLength: 2 }),
+      title: text(6),
+      description: text(10),
+      targets: termsOf('targets', 3),
     },
     {
       requiredKeys: [

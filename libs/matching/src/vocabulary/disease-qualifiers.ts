@@ -87,10 +87,54 @@ const QUALIFIERS = phrases([
   'prophylaxis',
   'pre-exposure prophylaxis',
   'post-exposure prophylaxis',
+  // Population words: "Obesity, Adolescent". Onset words (acute, chronic, primary, idiopathic) stay: they are part
+  // of disease names ("chronic lymphocytic leukaemia") that all qualifiers are stripped from at once.
+  'neonatal',
+  'infantile',
+  'adolescent',
+  'adolescents',
+  'adults',
+  'children',
+  'paediatric patients',
+  'pediatric',
+  'young',
+  'older',
+  'advanced-stage',
+  'end-stage',
+  'unspecified',
+  'protocol specific',
+  'patients',
+  'subjects',
+  'people',
+  // Staging systems: "Cervical Cancer by FIGO Stage", "TNM Stage III".
+  'figo',
+  'tnm',
+  'ajcc',
+  'clinical stage',
+  'pathologic stage',
+  'stage',
+  // Course and sex: "Acute Exacerbation of COPD", "Cocaine Dependence, in Remission", "Infertility, Female".
+  'exacerbation',
+  'exacerbations',
+  'flare',
+  'flares',
+  'in remission',
+  'remission',
+  'survivorship',
+  'survivors',
+  'female',
+  'male',
+  'women',
+  'men',
+  // A pathogen named for the infection it causes: "Influenza A Virus".
+  'virus',
+  'infection',
 ]);
 
 const STAGE_WORDS: ReadonlySet<string> = new Set(['stage', 'grade', 'phase']);
 const STAGE_NUMBER = /^\d{1,2}[a-c]?$/u;
+// Grades and TNM codes written as one token: "G1", "T2N0M0", "pT3".
+const STAGE_CODE = /^(g[1-4]|p?t[0-4x][a-d]?(n[0-3x][a-c]?)?(m[01x][a-c]?)?|n[0-3]|m[01])$/u;
 const LINE_OF_THERAPY = /^\d+l$/u;
 
 const BIOMARKERS = phrases([
@@ -158,6 +202,9 @@ const BIOMARKERS = phrases([
   'DLL3',
   'exon 19',
   'exon 20',
+  'EBV',
+  'HPV',
+  'p16',
 ]);
 
 const BIOMARKER_STATUSES = phrases([
@@ -210,6 +257,11 @@ const CLAUSE_STARTS: ReadonlySet<string> = new Set(
     'despite',
     'receiving',
     'due',
+    'by',
+    'requiring',
+    'undergoing',
+    'considered',
+    'treated',
   ].flatMap(normaliseTokens),
 );
 
@@ -226,6 +278,8 @@ export function stripDiseaseQualifiers(tokens: readonly string[]): string[] {
     const next = tokens[index + 1] ?? '';
     if (STAGE_WORDS.has(token) && STAGE_NUMBER.test(next)) {
       index += 2;
+    } else if (STAGE_CODE.test(token)) {
+      index += 1;
     } else if (LINE_OF_THERAPY.test(token)) {
       index += next === 'positive' ? 2 : 1;
     } else {
@@ -256,6 +310,37 @@ export function stripBiomarkers(tokens: readonly string[]): string[] {
     }
   }
   return kept;
+}
+
+// Who the patients are, when a condition starts with them: "Asian Patients With …".
+const POPULATION_WORDS: ReadonlySet<string> = new Set(
+  [
+    'caucasian',
+    'asian',
+    'chinese',
+    'japanese',
+    'korean',
+    'european',
+    'african',
+    'american',
+    'hispanic',
+    'white',
+    'black',
+    'participants',
+    'individuals',
+    'persons',
+    'cases',
+  ].flatMap(normaliseTokens),
+);
+
+/** "Caucasian Patients With Advanced NSCLC" → "Advanced NSCLC": the disease follows a clause about the population. */
+export function afterPopulationClause(tokens: readonly string[]): string[] {
+  const clauseStart = tokens.findIndex((token, index) => index > 0 && CLAUSE_STARTS.has(token));
+  if (clauseStart <= 0) return [...tokens];
+  const population = tokens.slice(0, clauseStart);
+  const onlyPopulation =
+    stripDiseaseQualifiers(population.filter((token) => !POPULATION_WORDS.has(token))).length === 0;
+  return onlyPopulation ? tokens.slice(clauseStart + 1) : [...tokens];
 }
 
 /** Keeps the disease and drops a trailing clause: "NSCLC with brain metastases after osimertinib" → "NSCLC". */

@@ -176,13 +176,109 @@ const LOOSE_GENERIC_NOUNS: ReadonlySet<string> = new Set(
   ['disease', 'disorder', 'syndrome', 'condition', 'illness', 'mellitus'].map(normaliseTerm),
 );
 
+// Body parts and systems: "breast disease" names a group of diseases of an organ, while "Breast" alone names no
+// disease at all, so a generic noun after nothing but these words is kept.
+const ANATOMICAL_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'breast',
+    'lung',
+    'skin',
+    'brain',
+    'eye',
+    'heart',
+    'kidney',
+    'liver',
+    'bone',
+    'blood',
+    'joint',
+    'muscle',
+    'nerve',
+    'spine',
+    'stomach',
+    'colon',
+    'bowel',
+    'intestine',
+    'intestinal',
+    'pancreas',
+    'ovary',
+    'uterus',
+    'uterine',
+    'prostate',
+    'bladder',
+    'thyroid',
+    'adrenal',
+    'pituitary',
+    'ear',
+    'nose',
+    'throat',
+    'mouth',
+    'tooth',
+    'teeth',
+    'gum',
+    'tongue',
+    'oesophagus',
+    'esophageal',
+    'gallbladder',
+    'spleen',
+    'lymph',
+    'node',
+    'vascular',
+    'vein',
+    'artery',
+    'arterial',
+    'venous',
+    'valve',
+    'retina',
+    'retinal',
+    'cornea',
+    'corneal',
+    'lens',
+    'testis',
+    'testicular',
+    'penis',
+    'vulva',
+    'vagina',
+    'vaginal',
+    'cervix',
+    'head',
+    'neck',
+    'foot',
+    'hand',
+    'hip',
+    'knee',
+    'back',
+    'respiratory',
+    'cardiovascular',
+    'nervous',
+    'immune',
+    'digestive',
+    'gastrointestinal',
+    'urinary',
+    'genital',
+    'reproductive',
+    'endocrine',
+    'musculoskeletal',
+    'system',
+    'organ',
+    'tissue',
+    'cell',
+    'connective',
+  ].map(normaliseTerm),
+);
+
+/** "disease", "disorder", "syndrome": words that name no disease on their own. */
+export function isGenericNoun(token: string): boolean {
+  return LOOSE_GENERIC_NOUNS.has(token);
+}
+
 /** Normalised tokens with head-noun and organ-adjective variants merged and filler words removed. */
 export function looseTokens(tokens: readonly string[]): string[] {
   const mapped = tokens
     .filter((token) => !LOOSE_STOPWORDS.has(token))
     .map((token) => LOOSE_EQUIVALENTS.get(token) ?? token);
   const specific = mapped.filter((token) => !LOOSE_GENERIC_NOUNS.has(token));
-  const kept = specific.length > 0 ? specific : mapped;
+  const onlyAnatomy = specific.every((token) => ANATOMICAL_NOUNS.has(token));
+  const kept = specific.length > 0 && !onlyAnatomy ? specific : mapped;
   return kept.filter((token, index) => token !== kept[index - 1]);
 }
 

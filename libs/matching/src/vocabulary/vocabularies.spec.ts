@@ -7,6 +7,14 @@ import type { Vocabulary } from './vocabulary.types.js';
 const KEBAB_CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/u;
 const CHINESE = /[\u4e00-\u9fff]/u;
 const XREF = /^(MESH:D\d{6}(\d{3})?|MONDO:\d{7})$/u;
+// Ids that come from public sources rather than from our curators: Disease Ontology concepts and gene symbols.
+const DOID = /^DOID:\d+$/u;
+const TARGET_ID = /^[A-Za-z0-9][A-Za-z0-9.\-/:]*( [A-Za-z0-9.]+)?$/u;
+const ONTOLOGY_XREF = /^(MESH:[CD]\d{6}(\d{3})?|NCI:C\d+|ICD10CM:[A-Z0-9.-]+|ORDO:\d+|OMIM:[A-Z0-9.]+|GARD:\d+)$/u;
+
+/** Curated terms carry kebab-case ids; generated ones keep their source's id and may lack a Chinese label. */
+const isCurated = (vocabulary: Vocabulary, id: string): boolean =>
+  vocabulary.name !== 'targets' && KEBAB_CASE_ID.test(id);
 const CALENDAR_VERSION = /^\d{4}\.\d{1,2}\.\d+$/u;
 
 const vocabularies: readonly Vocabulary[] = VOCABULARY_NAMES.map((name) => VOCABULARIES[name]);
@@ -28,6 +36,8 @@ describe('VOCABULARIES', () => {
     expect(VOCABULARIES.offerings.terms.length).toBeGreaterThanOrEqual(20);
     expect(VOCABULARIES.organisationTypes.terms.length).toBeGreaterThanOrEqual(12);
     expect(VOCABULARIES.developmentStages.terms.length).toBe(18);
+    expect(VOCABULARIES.therapeuticAreas.terms.length).toBeGreaterThanOrEqual(7000);
+    expect(VOCABULARIES.targets.terms.length).toBeGreaterThanOrEqual(300);
   });
 
   describe.each(vocabularies.map((vocabulary) => [vocabulary.name, vocabulary] as const))('%s', (_name, vocabulary) => {
@@ -35,12 +45,16 @@ describe('VOCABULARIES', () => {
 
     it('has unique lowercase kebab-case ids', () => {
       expect(new Set(ids).size).toBe(ids.length);
-      for (const id of ids) expect(id).toMatch(KEBAB_CASE_ID);
+      for (const id of ids.filter((id) => isCurated(vocabulary, id))) expect(id).toMatch(KEBAB_CASE_ID);
+      for (const id of ids.filter((id) => !isCurated(vocabulary, id))) {
+        expect(id).toMatch(vocabulary.name === 'targets' ? TARGET_ID : DOID);
+      }
     });
 
     it('gives every term an English label and a Chinese label', () => {
       for (const term of vocabulary.terms) {
         expect(term.label.trim()).not.toBe('');
+        if (!isCurated(vocabulary, term.id) && term.labelZh === '') continue;
         expect({ id: term.id, chinese: CHINESE.test(term.labelZh) }).toEqual({ id: term.id, chinese: true });
       }
     });
@@ -62,7 +76,10 @@ describe('VOCABULARIES', () => {
     });
 
     it('writes cross-references as prefixed MeSH or MONDO ids', () => {
-      for (const xref of vocabulary.terms.flatMap((term) => term.xrefs ?? [])) expect(xref).toMatch(XREF);
+      for (const term of vocabulary.terms) {
+        for (const xref of term.xrefs ?? [])
+          expect(xref).toMatch(isCurated(vocabulary, term.id) ? XREF : ONTOLOGY_XREF);
+      }
     });
 
     it('never gives two terms the same id, label or synonym once case, punctuation and spelling are folded', () => {
@@ -70,6 +87,7 @@ describe('VOCABULARIES', () => {
       for (const term of vocabulary.terms) {
         for (const name of [term.id, term.label, term.labelZh, ...term.synonyms]) {
           const key = normaliseTerm(name).replaceAll(' ', '');
+          if (key === '') continue; // a generated term without a Chinese label
           owners.set(key, (owners.get(key) ?? new Set()).add(term.id));
         }
       }

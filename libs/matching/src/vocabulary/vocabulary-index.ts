@@ -1,4 +1,5 @@
 import {
+  afterPopulationClause,
   stripBiomarkers,
   stripCjkBiomarkers,
   stripCjkQualifiers,
@@ -12,6 +13,7 @@ import {
   compactKey,
   containsCjk,
   invertCommaSegments,
+  isGenericNoun,
   looseTokens,
   normaliseTokens,
   parentheticalVariants,
@@ -59,6 +61,10 @@ const FUZZY_MIN_DICE = 0.8;
 const FUZZY_MIN_MARGIN = 0.08;
 
 const SUGGESTION_LIMIT = 5;
+// Nearest spellings considered before the curated ones are moved up.
+const SUGGESTION_CANDIDATES = 20;
+// Curated terms (kebab-case ids) are the ones reviewers know and pick; among similar spellings they come first.
+const CURATED_SUGGESTION_BONUS = 0.1;
 const MIN_SUGGESTION_SCORE = 0.15;
 const AMBIGUOUS_SUGGESTION_SCORE = 0.9;
 
@@ -68,6 +74,38 @@ const SYNONYM = 1;
 
 const MAX_VARIANT_DEPTH = 2;
 
+const ONTOLOGY_ID = /^[A-Za-z]+:\S+$/u;
+
+// A phrase right after one of these is negated, so it never names the term on its own.
+const NEGATORS: ReadonlySet<string> = new Set(['non', 'not', 'no', 'without', 'free', 'negative']);
+
+// Onset and course words: left beside a disease name ("Acute Stroke", "Idiopathic Parkinson Disease") they narrow it
+// without naming another disease, so a phrase match does not lose confidence for leaving them out. They are not
+// stripped up front because they are also part of names ("chronic lymphocytic leukaemia").
+const SOFT_MODIFIERS: ReadonlySet<string> = new Set(
+  [
+    'acute',
+    'chronic',
+    'idiopathic',
+    'primary',
+    'secondary',
+    'familial',
+    'sporadic',
+    'hereditary',
+    'inherited',
+    'progressive',
+    'early',
+    'late',
+    'onset',
+    'stable',
+    'acquired',
+  ].flatMap(normaliseTokens),
+);
+
+// An abbreviation in parentheses ("Primary Immunodeficiency Disorders (PID)") is only trusted on its own when the term
+// it names shares a word with the text it abbreviates: PID is also pelvic inflammatory disease.
+const ABBREVIATION = /^[A-Za-z0-9-]{2,8}$/u;
+
 interface Match {
   readonly id: string;
   readonly confidence: number;
@@ -75,27 +113,38 @@ interface Match {
   readonly partial?: boolean;
 }
 
+interface KeyEntry {
+  priority: number;
+  id: string;
+  /** Further terms claiming the key at the same priority; the key is then ambiguous. */
+  others?: string[];
+}
+
 /** Key → term id; a key claimed by two terms at the same priority is ambiguous and resolves to neither. */
 class KeyTable {
-  private readonly entries = new Map<string, { priority: number; ids: Set<string> }>();
+  private readonly entries = new Map<string, KeyEntry>();
 
   add(key: string, id: string, priority: number): void {
     if (key === '') return;
     const entry = this.entries.get(key);
-    if (entry === undefined || priority < entry.priority) this.entries.set(key, { priority, ids: new Set([id]) });
-    else if (priority === entry.priority) entry.ids.add(id);
+    if (entry === undefined) this.entries.set(key, { priority, id });
+    else if (priority < entry.priority) {
+      entry.priority = priority;
+      entry.id = id;
+      delete entry.others;
+    } else if (priority === entry.priority && entry.id !== id && !(entry.others?.includes(id) ?? false)) {
+      (entry.others ??= []).push(id);
+    }
   }
 
   get(key: string): string | undefined {
-    const ids = this.entries.get(key)?.ids;
-    if (ids?.size !== 1) return undefined;
-    const [id] = ids;
-    return id;
+    const entry = this.entries.get(key);
+    return entry === undefined || entry.others !== undefined ? undefined : entry.id;
   }
 
   ambiguousIds(key: string): readonly string[] {
-    const ids = this.entries.get(key)?.ids;
-    return ids !== undefined && ids.size > 1 ? [...ids] : [];
+    const entry = this.entries.get(key);
+    return entry?.others === undefined ? [] : [entry.id, ...entry.others];
   }
 }
 
@@ -125,6 +174,7 @@ function roundScore(value: number): number {
  */
 export class VocabularyIndex {
   private readonly terms = new Map<string, VocabularyTerm>();
+  private readonly aliasOf = new Map<string, string>();
   private readonly ancestorIds = new Map<string, readonly string[]>();
   private readonly exact = new KeyTable();
   private readonly compact = new KeyTable();
@@ -142,65 +192,97 @@ export class VocabularyIndex {
     for (const term of vocabulary.terms) {
       if (this.terms.has(term.id)) throw new Error(`Duplicate term id ${term.id} in ${vocabulary.name}`);
       this.terms.set(term.id, term);
+      // Ontology ids ("DOID:3908") are found by the exact id lookup; as words they would only add noise.
       const names: readonly (readonly [string, number])[] = [
-        [term.id, PRIMARY],
+        ...(ONTOLOGY_ID.test(term.id) ? [] : [[term.id, PRIMARY] as const]),
         [term.label, PRIMARY],
         [term.labelZh, PRIMARY],
         ...term.synonyms.map((synonym) => [synonym, SYNONYM] as const),
       ];
       for (const [name, priority] of names) {
+        if (name === '') continue;
         const tokens = normaliseTokens(name);
-        this.addKeys(term.id, tokens, priority);
+        const loose = looseTokens(tokens);
+        this.addKeys(term.id, tokens, loose, priority);
         const key = tokens.join(' ');
-        if (key !== '') {
-          similarityEntries.set(`${term.id}\u0000${key}`, { id: term.id, key, words: looseTokens(tokens) });
+        if (key !== '') similarityEntries.set(`${term.id}\u0000${key}`, { id: term.id, key, words: loose });
+      }
+    }
+    for (const term of vocabulary.terms) {
+      for (const alias of term.aliases ?? []) {
+        if (this.terms.has(alias) || this.aliasOf.has(alias)) {
+          throw new Error(`Alias ${alias} of ${term.id} is already an id in ${vocabulary.name}`);
         }
+        this.aliasOf.set(alias, term.id);
       }
     }
     for (const term of vocabulary.terms) this.ancestorIds.set(term.id, this.walkAncestors(term));
     this.similarity = new TermSimilarity([...similarityEntries.values()]);
   }
 
+  /** The term id an id or alias stands for (`DOID:3908` → `non-small-cell-lung-cancer`); undefined if unknown. */
+  canonicalId(id: string): string | undefined {
+    return this.terms.has(id) ? id : this.aliasOf.get(id);
+  }
+
+  /** Every id and alias accepted for terms of this vocabulary. */
+  aliases(id: string): readonly string[] {
+    return this.get(id)?.aliases ?? [];
+  }
+
   has(id: string): boolean {
-    return this.terms.has(id);
+    return this.canonicalId(id) !== undefined;
   }
 
   get(id: string): VocabularyTerm | undefined {
-    return this.terms.get(id);
+    const canonical = this.canonicalId(id);
+    return canonical === undefined ? undefined : this.terms.get(canonical);
   }
 
-  /** Parent, grandparent, … up to the root; empty for roots and unknown ids. */
+  /** Parent, grandparent, … up to the root, as canonical ids; empty for roots and unknown ids. */
   ancestors(id: string): readonly string[] {
-    return this.ancestorIds.get(id) ?? [];
+    const canonical = this.canonicalId(id);
+    return canonical === undefined ? [] : (this.ancestorIds.get(canonical) ?? []);
   }
 
   isDescendantOrSelf(id: string, ancestorId: string): boolean {
-    return id === ancestorId ? this.terms.has(id) : this.ancestors(id).includes(ancestorId);
+    const canonical = this.canonicalId(id);
+    const ancestor = this.canonicalId(ancestorId);
+    if (canonical === undefined || ancestor === undefined) return false;
+    return canonical === ancestor || this.ancestors(canonical).includes(ancestor);
   }
 
   /** 0 for a root, 1 for its children, …; -1 for an unknown id. */
   depth(id: string): number {
-    return this.terms.has(id) ? this.ancestors(id).length : -1;
+    return this.has(id) ? this.ancestors(id).length : -1;
   }
 
   /** Position in an ordered vocabulary; undefined for unordered vocabularies and unknown ids. */
   rank(id: string): number | undefined {
-    return this.vocabulary.ordered ? this.terms.get(id)?.rank : undefined;
+    return this.vocabulary.ordered ? this.get(id)?.rank : undefined;
+  }
+
+  /** The term whose id, label or synonym the text is, once case, punctuation and spelling are folded. */
+  namedExactly(text: string): string | undefined {
+    const direct = this.canonicalId(text.trim());
+    if (direct !== undefined) return direct;
+    const tokens = normaliseTokens(text);
+    return tokens.length === 0 ? undefined : (this.exact.get(tokens.join(' ')) ?? this.compact.get(compactKey(tokens)));
   }
 
   resolve(input: string): TermResolution {
-    const direct = this.terms.get(input.trim());
-    if (direct !== undefined) return this.resolved(input, direct.id, CONFIDENCE.exact);
+    const directId = this.canonicalId(input.trim());
+    if (directId !== undefined) return this.resolved(input, directId, CONFIDENCE.exact);
     const match = this.bestMatch(input, 0);
     if (match !== undefined && match.partial !== true) return this.resolved(input, match.id, match.confidence);
     const tokens = normaliseTokens(input);
-    const nearest = this.similarity.nearest(tokens.join(' '), looseTokens(tokens), SUGGESTION_LIMIT + 1);
+    const nearest = this.similarity.nearest(tokens.join(' '), looseTokens(tokens), SUGGESTION_CANDIDATES);
     const repaired = this.typoRepair(tokens.join(' '), nearest) ?? match;
     if (repaired !== undefined) return this.resolved(input, repaired.id, repaired.confidence);
     return { input, resolved: false, suggestions: this.suggestions(tokens, nearest) };
   }
 
-  private addKeys(id: string, tokens: readonly string[], priority: number): void {
+  private addKeys(id: string, tokens: readonly string[], loose: readonly string[], priority: number): void {
     const compact = compactKey(tokens);
     this.exact.add(tokens.join(' '), id, priority);
     this.compact.add(compact, id, priority);
@@ -209,7 +291,6 @@ export class VocabularyIndex {
       if ([...compact].length >= MIN_CJK_SPAN_KEY_LENGTH) this.span.add(cjkLooseKey(compact), id, priority);
       return;
     }
-    const loose = looseTokens(tokens);
     const looseKey = loose.join(' ');
     this.loose.add(looseKey, id, priority);
     this.bag.add(bagKey(loose), id, priority);
@@ -251,12 +332,30 @@ export class VocabularyIndex {
     const own = this.matchText(text);
     if (own?.confidence === CONFIDENCE.exact || depth >= MAX_VARIANT_DEPTH) return own;
     const candidates = [own];
+    const [inner, remainder] = parentheticalVariants(text);
     for (const variant of parentheticalVariants(text)) {
-      candidates.push(scaled(this.bestMatch(variant, depth + 1), CONFIDENCE.parenthetical));
+      const match = this.bestMatch(variant, depth + 1);
+      const unsupported =
+        variant === inner &&
+        remainder !== undefined &&
+        ABBREVIATION.test(inner) &&
+        match !== undefined &&
+        !this.sharesWord(match.id, remainder);
+      candidates.push(unsupported ? undefined : scaled(match, CONFIDENCE.parenthetical));
     }
     const inverted = invertCommaSegments(text);
     if (inverted !== undefined) candidates.push(scaled(this.bestMatch(inverted, depth + 1), CONFIDENCE.inverted));
     return this.mostConfident(candidates);
+  }
+
+  /** Some distinctive word of the term's names appears in the text. */
+  private sharesWord(id: string, text: string): boolean {
+    const term = this.terms.get(id);
+    if (term === undefined) return false;
+    const words = new Set(looseTokens(normaliseTokens(text)).filter((word) => !isGenericNoun(word)));
+    return [term.label, ...term.synonyms].some((name) =>
+      looseTokens(normaliseTokens(name)).some((word) => words.has(word)),
+    );
   }
 
   /** Highest confidence; between equals, the more specific term. */
@@ -297,6 +396,7 @@ export class VocabularyIndex {
     const repairs: readonly (readonly [(tokens: readonly string[]) => string[], number])[] = this
       .stripsDiseaseQualifiers
       ? [
+          [afterPopulationClause, CONFIDENCE.qualifiers],
           [stripDiseaseQualifiers, CONFIDENCE.qualifiers],
           [stripBiomarkers, CONFIDENCE.biomarkers],
           [truncateAtClause, CONFIDENCE.clause],
@@ -307,6 +407,8 @@ export class VocabularyIndex {
     for (const [repair, confidence] of repairs) {
       const repaired = repair(working);
       if (repaired.length === 0 || sameTokens(repaired, working)) continue;
+      // "Disease Management" is not the disease "disease": a repair that leaves only generic nouns names nothing.
+      if (repaired.every(isGenericNoun)) return undefined;
       working = repaired;
       factor *= confidence;
       const match = scaled(this.lookup(working), factor);
@@ -320,9 +422,13 @@ export class VocabularyIndex {
     const loose = looseTokens(tokens);
     for (let length = loose.length - 1; length >= 1 && length / loose.length >= MIN_SPAN_COVERAGE; length -= 1) {
       for (let start = loose.length - length; start >= 0; start -= 1) {
+        // "non-small cell lung cancer" is not small cell lung cancer; "non-squamous" is not squamous.
+        if (NEGATORS.has(loose[start - 1] ?? '')) continue;
         const id = this.span.get(dedupeAdjacent(loose.slice(start, start + length)).join(' '));
         if (id !== undefined) {
-          return { id, confidence: factor * this.spanConfidence(length / loose.length), partial: true };
+          const left = [...loose.slice(0, start), ...loose.slice(start + length)];
+          const softLeft = left.filter((token) => SOFT_MODIFIERS.has(token)).length;
+          return { id, confidence: factor * this.spanConfidence(length / (loose.length - softLeft)), partial: true };
         }
       }
     }
@@ -394,10 +500,14 @@ export class VocabularyIndex {
       ...this.compact.ambiguousIds(compactKey(tokens)),
       ...this.loose.ambiguousIds(looseTokens(tokens).join(' ')),
     ];
-    const scored = [
-      ...ambiguous.map((id) => ({ id, score: AMBIGUOUS_SUGGESTION_SCORE })),
-      ...nearest.filter((candidate) => candidate.score >= MIN_SUGGESTION_SCORE),
-    ];
+    const near = nearest
+      .filter((candidate) => candidate.score >= MIN_SUGGESTION_SCORE)
+      .map(({ id, score }) => ({
+        id,
+        score: Math.min(1, score + (ONTOLOGY_ID.test(id) ? 0 : CURATED_SUGGESTION_BONUS)),
+      }))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const scored = [...ambiguous.map((id) => ({ id, score: AMBIGUOUS_SUGGESTION_SCORE })), ...near];
     const suggestions: TermSuggestion[] = [];
     for (const { id, score } of scored) {
       const term = this.terms.get(id);

@@ -7,14 +7,21 @@ export type VocabularyName =
   | 'capabilities'
   | 'collaborationTypes'
   | 'offerings'
-  | 'partnerNetworks';
+  | 'partnerNetworks'
+  | 'targets';
 
 export interface VocabularyTerm {
   readonly id: string;
   readonly label: string;
+  /** Empty for terms generated from an ontology or gene list that has no Chinese name for them. */
   readonly labelZh: string;
   readonly synonyms: readonly string[];
   readonly parent?: string;
+  /**
+   * Other ids that name this term and are accepted wherever an id is: the ontology ids a curated term stands for
+   * (`DOID:3908` for `non-small-cell-lung-cancer`) and ids the ontology retired in favour of this one.
+   */
+  readonly aliases?: readonly string[];
   /** Identifiers in public ontologies, prefixed: `MESH:D002289`, `MONDO:0005233`. */
   readonly xrefs?: readonly string[];
   /** Position in an ordered vocabulary; larger is further along. */

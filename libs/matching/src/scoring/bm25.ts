@@ -1,0 +1,35 @@
+/*
+ * BM25's arithmetic, apart from documents and vocabularies so that the kernel's worker threads can import it
+ * without loading the vocabularies.
+ */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+/**
+ * Contributions are integers in units of 2^-24, so a document's score is the same exact sum in whatever order its
+ * words are added: the kernel adds rare words through postings first and common words later, the reference adds
+ * them in query order, and both arrive at the same number.
+ */
+export const LEXICAL_QUANTUM = 2 ** 24;
+
+/** One query word's BM25 contribution for a document holding it `frequency` times. */
+export function bm25Term(idf: number, frequency: number, length: number, averageLength: number): number {
+  const norm = averageLength > 0 ? 1 - BM25_B + (BM25_B * length) / averageLength : 1;
+  return Math.round(((idf * frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * norm)) * LEXICAL_QUANTUM);
+}
+
+/** More than any document can get from the word: the limit of `bm25Term` as its frequency grows. */
+export function bm25TermBound(idf: number): number {
+  return Math.round(idf * (BM25_K1 + 1) * LEXICAL_QUANTUM);
+}
+
+/**
+ * The one place a BM25 score becomes units, shared by both scoring paths. The share of the query's maximum is
+ * taken to a power below one, so matching a few rare words already counts and the next ones add less.
+ */
+export const LEXICAL_SHARE_EXPONENT = 0.5;
+
+export function lexicalUnits(scale: number, score: number, maxScore: number): number {
+  if (maxScore <= 0 || score <= 0) return 0;
+  return Math.round(scale * Math.min(1, score / maxScore) ** LEXICAL_SHARE_EXPONENT);
+}

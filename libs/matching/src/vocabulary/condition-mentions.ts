@@ -1,0 +1,117 @@
+import { normaliseTokens } from './term-normalisation.js';
+import { vocabularyIndexes, type VocabularyIndex } from './vocabulary-index.js';
+import type { TermResolution } from './vocabulary.types.js';
+
+export type ResolvedTerm = Extract<TermResolution, { readonly resolved: true }>;
+
+/** What a free-text condition ("EGFR-mutant NSCLC") names: the disease, if confidently one, and its biomarkers. */
+export interface ConditionMention {
+  readonly input: string;
+  readonly area?: ResolvedTerm;
+  /** Target ids (HGNC symbols, variants such as `KRAS G12C`), most specific only, in order of appearance. */
+  readonly targets: readonly string[];
+}
+
+// At or below 0.7 the resolver had to guess (a phrase covering under two thirds of the words, a typo repair): on
+// real trial conditions such guesses are wrong more often than right, so the condition names nothing.
+const MIN_AREA_CONFIDENCE = 0.71;
+
+// Longest run of words tried as one target name ("programmed death ligand 1").
+const MAX_TARGET_WORDS = 6;
+
+// Names this short ("ER", "MET", "RET", "AR") are only targets when written as the capitalised symbol.
+const MAX_SYMBOL_ONLY_LENGTH = 3;
+
+// A biomarker stated as absent is not a target of the condition: "HER2-negative", "EGFR wild-type", "non-BRCA".
+const NEGATED_AFTER: ReadonlySet<string> = new Set(
+  ['negative', 'wild', 'wt', 'null', 'unmutated', 'nonmutated', 'absent'].flatMap(normaliseTokens),
+);
+const NEGATED_BEFORE: ReadonlySet<string> = new Set(
+  ['non', 'no', 'not', 'without', 'absence'].flatMap(normaliseTokens),
+);
+
+interface TargetName {
+  readonly id: string;
+  readonly symbol?: string;
+}
+
+class TargetMentionFinder {
+  private readonly names = new Map<string, TargetName | null>();
+
+  constructor(
+    private readonly targets: VocabularyIndex,
+    diseases: VocabularyIndex,
+  ) {
+    for (const term of targets.vocabulary.terms) {
+      for (const name of [term.id, term.label, term.labelZh, ...term.synonyms]) {
+        const key = normaliseTokens(name).join(' ');
+        // A name that is also a disease ("PAH", "ALL") is read as the disease.
+        if (key === '' || diseases.namedExactly(name) !== undefined) continue;
+        const symbol = name.trim().length <= MAX_SYMBOL_ONLY_LENGTH ? name.trim() : undefined;
+        const known = this.names.get(key);
+        if (known === undefined) this.names.set(key, { id: term.id, ...(symbol === undefined ? {} : { symbol }) });
+        else if (known !== null && known.id !== term.id) this.names.set(key, null);
+      }
+    }
+  }
+
+  find(input: string): string[] {
+    const tokens = normaliseTokens(input);
+    const found: string[] = [];
+    let index = 0;
+    while (index < tokens.length) {
+      const match = this.longestAt(tokens, index, input);
+      if (match === undefined) {
+        index += 1;
+        continue;
+      }
+      const negated =
+        NEGATED_BEFORE.has(tokens[index - 1] ?? '') || NEGATED_AFTER.has(tokens[index + match.length] ?? '');
+      if (!negated && !found.includes(match.id)) found.push(match.id);
+      index += match.length;
+    }
+    return found.filter((id) => !found.some((other) => other !== id && this.targets.ancestors(other).includes(id)));
+  }
+
+  private longestAt(
+    tokens: readonly string[],
+    start: number,
+    input: string,
+  ): { id: string; length: number } | undefined {
+    for (let length = Math.min(MAX_TARGET_WORDS, tokens.length - start); length >= 1; length -= 1) {
+      const name = this.names.get(tokens.slice(start, start + length).join(' '));
+      if (name === undefined || name === null) continue;
+      if (
+        name.symbol !== undefined &&
+        !new RegExp(`(^|[^A-Za-z0-9])${escape(name.symbol)}([^A-Za-z0-9]|$)`, 'u').test(input)
+      ) {
+        continue;
+      }
+      return { id: name.id, length };
+    }
+    return undefined;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+let finder: TargetMentionFinder | undefined;
+
+/** Targets and biomarkers a free-text condition or need names, as target ids; negated ones left out. */
+export function findTargetMentions(input: string): string[] {
+  finder ??= new TargetMentionFinder(vocabularyIndexes.targets, vocabularyIndexes.therapeuticAreas);
+  return finder.find(input);
+}
+
+/**
+ * Reads a free-text condition as partner systems and trial registries write it: the most specific disease it
+ * confidently names (or none: "Healthy Volunteers", "Quality of Life", a drug name) plus the targets it names.
+ */
+export function resolveConditionMention(input: string): ConditionMention {
+  const targets = findTargetMentions(input);
+  const resolution = vocabularyIndexes.therapeuticAreas.resolve(input);
+  const area = resolution.resolved && resolution.confidence >= MIN_AREA_CONFIDENCE ? resolution : undefined;
+  return area === undefined ? { input, targets } : { input, area, targets };
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { vocabularyIndexes, type VocabularyIndex } from '#engine';
+import { optionalIndex, type ConditionResolution } from './condition-resolution.js';
+
+/** What a curator maps one condition string to (test/data/ctgov-sample/condition-judgements.json). */
+export interface ConditionJudgement {
+  readonly input: string;
+  /** Human Disease Ontology ids. */
+  readonly diseases: readonly string[];
+  /** HGNC gene symbols. */
+  readonly targets: readonly string[];
+}
+
+export interface JudgementFile {
+  readonly version: string;
+  readonly source: string;
+  readonly rules: string | readonly string[];
+  readonly judgements: readonly ConditionJudgement[];
+}
+
+export function loadJudgements(path: string): JudgementFile {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as JudgementFile;
+  if (!Array.isArray(file.judgements)) throw new Error(`${path} has no judgements list.`);
+  return file;
+}
+
+/** How expected ids meet the shipped vocabularies. */
+export interface ConceptSpace {
+  /** The shipped therapeutic-area id for an expected disease id, if the vocabulary knows it. */
+  readonly disease: (expected: string) => string | undefined;
+  /** The shipped targets id for an expected gene symbol, if the vocabulary knows it. */
+  readonly target: (expected: string) => string | undefined;
+  /** `resolved` is `expected` or one of its ancestors in the shipped hierarchy (both shipped ids). */
+  readonly diseaseCovers: (resolved: string, expected: string) => boolean;
+  readonly targetCovers: (resolved: string, expected: string) => boolean;
+}
+
+/** Canonicalises through the index's own alias support (an exact resolution) or a term's ontology cross-references. */
+function canonicaliser(index: VocabularyIndex | undefined): (id: string) => string | undefined {
+  if (index === undefined) return () => undefined;
+  const byXref = new Map<string, string>();
+  for (const term of index.vocabulary.terms)
+    for (const xref of term.xrefs ?? []) byXref.set(xref.toUpperCase(), term.id);
+  return (id) => {
+    if (index.has(id)) return id;
+    const resolution = index.resolve(id);
+    if (resolution.resolved && resolution.confidence === 1) return resolution.id;
+    return byXref.get(id.toUpperCase());
+  };
+}
+
+export function engineConceptSpace(): ConceptSpace {
+  const areas = vocabularyIndexes.therapeuticAreas;
+  const targets = optionalIndex('targets');
+  const disease = canonicaliser(areas);
+  const target = canonicaliser(targets);
+  return {
+    disease,
+    target,
+    diseaseCovers: (resolved, expected) => areas.isDescendantOrSelf(expected, resolved),
+    targetCovers: (resolved, expected) => targets?.isDescendantOrSelf(expected, resolved) ?? resolved === expected,
+  };
+}
+
+export interface JudgedResolution {
+  readonly input: string;
+  readonly expected: readonly string[];
+  readonly got: readonly string[];
+}
+
+export interface TermResolutionReport {
+  readonly judgementsVersion: string;
+  readonly strings: number;
+  /** Among strings with an expected disease or target: resolved to one of them or an ancestor of one. */
+  readonly coverage: { readonly expected: number; readonly hits: number; readonly share: number };
+  /** Among strings resolved to anything: every resolved concept is expected or an ancestor of an expected one. */
+  readonly precision: { readonly resolved: number; readonly correct: number; readonly share: number };
+  /** Share of expected ids the shipped vocabularies can represent at all: a ceiling on coverage. */
+  readonly expectedIdsKnown: number;
+  readonly misses: readonly JudgedResolution[];
+  readonly errors: readonly JudgedResolution[];
+}
+
+export function scoreTermResolution(
+  file: JudgementFile,
+  resolve: (input: string) => ConditionResolution,
+  concepts: ConceptSpace,
+): TermResolutionReport {
+  let expectedStrings = 0;
+  let hits = 0;
+  let resolvedStrings = 0;
+  let correct = 0;
+  let expectedIds = 0;
+  let knownIds = 0;
+  const misses: JudgedResolution[] = [];
+  const errors: JudgedResolution[] = [];
+
+  for (const judgement of file.judgements) {
+    const resolution = resolve(judgement.input);
+    const diseases = canonicalAll(judgement.diseases, concepts.disease);
+    const targets = canonicalAll(judgement.targets, concepts.target);
+    expectedIds += judgement.diseases.length + judgement.targets.length;
+    knownIds += diseases.length + targets.length;
+
+    const areaFits = (area: string): boolean => diseases.some((expected) => concepts.diseaseCovers(area, expected));
+    const targetFits = (target: string): boolean => targets.some((expected) => concepts.targetCovers(target, expected));
+    const judged: JudgedResolution = {
+      input: judgement.input,
+      expected: [...judgement.diseases, ...judgement.targets],
+      got: [...resolution.areas, ...resolution.targets],
+    };
+
+    if (judged.expected.length > 0) {
+      expectedStrings++;
+      if (resolution.areas.some(areaFits) || resolution.targets.some(targetFits)) hits++;
+      else misses.push(judged);
+    }
+    if (judged.got.length > 0) {
+      resolvedStrings++;
+      if (resolution.areas.every(areaFits) && resolution.targets.every(targetFits)) correct++;
+      else errors.push(judged);
+    }
+  }
+
+  return {
+    judgementsVersion: file.version,
+    strings: file.judgements.length,
+    coverage: { expected: expectedStrings, hits, share: ratio(hits, expectedStrings) },
+    precision: { resolved: resolvedStrings, correct, share: ratio(correct, resolvedStrings) },
+    expectedIdsKnown: ratio(knownIds, expectedIds),
+    misses,
+    errors,
+  };
+}
+
+function canonicalAll(ids: readonly string[], canonical: (id: string) => string | undefined): string[] {
+  return ids.flatMap((id) => {
+    const known = canonical(id);
+    return known === undefined ? [] : [known];
+  });
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}

@@ -1,0 +1,16 @@
+import type { Vocabulary } from '../../libs/matching/src/vocabulary/vocabulary.types.js';
+
+export interface GeneratedVocabulary extends Vocabulary {
+  readonly source: Readonly<Record<string, string>>;
+}
+
+export interface VocabularySources {
+  readonly oboTexts: readonly string[];
+  readonly curatedAreas: unknown;
+  readonly curatedTargets: unknown;
+}
+
+export const DOID_RELEASE: string;
+export function buildTherapeuticAreas(oboTexts: readonly string[], curated: unknown): GeneratedVocabulary;
+export function buildTargets(curated: unknown): GeneratedVocabulary;
+export function buildVocabulary(sources: VocabularySources): Readonly<Record<string, GeneratedVocabulary>>;
