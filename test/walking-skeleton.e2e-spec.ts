@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
@@ -38,9 +39,18 @@ describe('walking skeleton: REST → outbox → Kafka → matching projections �
   }, 60_000);
 
   it('scores a company created over REST against a need created over REST', async () => {
-    const company = await http<Stored>(`${companies.url}/companies`, 'POST', aCompany());
+    // A word of its own shared by the pair, so the company stands out among the identical factory companies other
+    // files leave in the shared database and makes the need's shortlist.
+    const marker = `skeleton${randomUUID().slice(0, 8)}`;
+    const company = await http<Stored>(`${companies.url}/companies`, 'POST', {
+      ...aCompany(),
+      description: `Small-molecule kinase inhibitors for lung cancer, programme ${marker}.`,
+    });
     expect(company.status).toBe(201);
-    const need = await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed());
+    const need = await http<Stored>(`${needs.url}/needs`, 'POST', {
+      ...anRdNeed(),
+      description: `Seeking preclinical small molecules in lung cancer, such as programme ${marker}.`,
+    });
     expect(need.status).toBe(201);
 
     const upserted = await capture.waitFor((message) => message.key === company.body.id);

@@ -26,6 +26,7 @@ export * from './taxonomy/profile-terms.js';
 export * from './database/versioned.repository.js';
 export * from './kafka/consumed-record.js';
 export * from './taxonomy/taxonomy.module.js';
+export { warmVocabularyIndexes } from './taxonomy/taxonomy.service.js';
 export * from './auth/api-key.js';
 export * from './auth/api-key.guard.js';
 export * from './auth/api-key.store.js';

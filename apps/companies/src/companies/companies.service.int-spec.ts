@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { InvalidFieldsError, OutboxWriter, serviceDataSourceOptions } from '#common';
+import { InvalidFieldsError, OutboxWriter, serviceDataSourceOptions, warmVocabularyIndexes } from '#common';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../../../../test/factories/company.factory.js';
 import { testEnv } from '../../../../test/utils/test-env.js';
@@ -21,7 +21,9 @@ describe('CompaniesService against Postgres', () => {
       serviceDataSourceOptions(companiesDataSource(testEnv().databaseUrl)),
     ).initialize();
     service = new CompaniesService(new CompaniesRepository(dataSource), new OutboxWriter('companies', 'companies'));
-  });
+    // As the service does at boot: the ontology's index is built once, before the first write.
+    warmVocabularyIndexes();
+  }, 30_000);
 
   afterAll(async () => {
     await dataSource.destroy();

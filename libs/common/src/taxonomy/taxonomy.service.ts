@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   VOCABULARIES,
   VOCABULARY_NAMES,
@@ -66,8 +66,18 @@ const namesTermExactly = (input: string, vocabulary: VocabularyName, id: string)
  * Read access to the controlled vocabularies and their resolver, so clients can build pickers and check their
  * terms before writing a profile.
  */
+/** Builds every vocabulary index now, so the first profile write or resolve does not pay for it. */
+export const warmVocabularyIndexes = (): void => {
+  for (const name of VOCABULARY_NAMES) vocabularyIndexes[name].has('');
+};
+
 @Injectable()
-export class TaxonomyService {
+export class TaxonomyService implements OnModuleInit {
+  /** The indexes are built on first use (about a second for the disease ontology): at boot, not on a request. */
+  onModuleInit(): void {
+    warmVocabularyIndexes();
+  }
+
   catalogue(): TaxonomyCatalogue {
     return {
       vocabularyVersion: VOCABULARY_VERSION,
