@@ -1,3 +1,4 @@
+import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
 import {
   DEFAULT_WEIGHTS,
   defaultEngineVocabulary,
@@ -12,9 +13,9 @@ import { loadTrials, projectRoot, trialsBySponsor } from './ctgov-profiles.js';
 import { trialProfileBuilders } from './ranking-systems.js';
 import {
   leaveOneOutQueries,
+  memberProfiles,
   pessimisticRank,
   retrievalMetrics,
-  seededRandom,
   shuffled,
   type RankOutcome,
   type RetrievalMetrics,
@@ -124,16 +125,7 @@ async function main(): Promise<void> {
   const trials = loadTrials(projectRoot());
   const bySponsor = trialsBySponsor(trials);
   const builders = trialProfileBuilders(cachedConditionResolver());
-  const companies = new Map<string, CompanyProfile>();
-  const companyOf = (member: RetrievalQuery['population'][number]): CompanyProfile => {
-    const key = `${member.sponsor}\u0000${member.trials.map((trial) => trial.nct).join(',')}`;
-    let profile = companies.get(key);
-    if (profile === undefined) {
-      profile = builders.company(member);
-      companies.set(key, profile);
-    }
-    return profile;
-  };
+  const companyOf = memberProfiles(builders);
   const queries = leaveOneOutQueries(bySponsor).map((query) =>
     criterionScores(query, companyOf, builders.need(query.heldOut)),
   );

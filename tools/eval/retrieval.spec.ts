@@ -1,3 +1,4 @@
+import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
 import { describe, expect, it } from '@jest/globals';
 import type { CtgovTrial } from './ctgov-profiles.js';
 import {
@@ -10,7 +11,6 @@ import {
   randomSystem,
   retrievalMetrics,
   runRetrieval,
-  seededRandom,
   shuffled,
   type RetrievalQuery,
 } from './retrieval.js';

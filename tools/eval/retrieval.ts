@@ -1,4 +1,5 @@
 import type { CompanyProfile, NeedProfile } from '#engine';
+import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
 import { compareText, type CtgovTrial } from './ctgov-profiles.js';
 
 /** A population member: a sponsor with the trials its profile is built from. */
@@ -130,18 +131,6 @@ export async function runRetrieval(
   return outcomes;
 }
 
-/** Mulberry32: a small seeded generator, so "random" runs repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates with the given generator. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const result = [...items];
@@ -190,13 +179,10 @@ export type ProfileScorer = (
   companies: readonly CompanyProfile[],
 ) => readonly number[] | Promise<readonly number[]>;
 
-/**
- * A system that ranks profiles rather than trials, which is what weight calibration varies. Profiles are cached per
- * member (sponsor plus the trials it was built from), so each query rebuilds only the held-out sponsor.
- */
-export function profileSystem(name: string, builders: ProfileBuilders, score: ProfileScorer): RankingSystem {
+/** A member's profile, built once per member (sponsor plus the trials it is built from). */
+export function memberProfiles(builders: ProfileBuilders): (member: SponsorTrials) => CompanyProfile {
   const companies = new Map<string, CompanyProfile>();
-  const companyOf = (member: SponsorTrials): CompanyProfile => {
+  return (member) => {
     const key = `${member.sponsor}\u0000${member.trials.map((trial) => trial.nct).join(',')}`;
     let company = companies.get(key);
     if (company === undefined) {
@@ -205,6 +191,14 @@ export function profileSystem(name: string, builders: ProfileBuilders, score: Pr
     }
     return company;
   };
+}
+
+/**
+ * A system that ranks profiles rather than trials, which is what weight calibration varies. Profiles are cached per
+ * member (sponsor plus the trials it was built from), so each query rebuilds only the held-out sponsor.
+ */
+export function profileSystem(name: string, builders: ProfileBuilders, score: ProfileScorer): RankingSystem {
+  const companyOf = memberProfiles(builders);
   return {
     name,
     scores: (query) => score(builders.need(query.heldOut), query.population.map(companyOf)),

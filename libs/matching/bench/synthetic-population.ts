@@ -1,18 +1,7 @@
 import { hasChinaPresence } from '../src/scoring/geography.js';
+import { seededRandom } from './seeded-random.js';
 import type { EngineVocabulary, EngineVocabularyName } from '../src/scoring/engine-vocabulary.js';
 import type { CompanyProfile, NeedProfile, WuxiCoLocation } from '../src/scoring/match-profile.types.js';
-
-/** mulberry32: tiny, fast and the same on every platform, which is all a fixed-seed population needs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Terms of one vocabulary with skewed popularity (a few areas such as oncology are everywhere, most are rare) and

@@ -6,6 +6,7 @@ import { DecisionEntity } from '../decisions/decision.entity.js';
 import { RematchJobEntity } from '../rematch/rematch-job.entity.js';
 import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMatching.js';
 import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
+import { CompanyProjectionChanges1764600000000 } from './migrations/1764600000000-CompanyProjectionChanges.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -21,5 +22,9 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
     OutboxMessageEntity,
     InboxEntryEntity,
   ],
-  migrations: [CreateMatching1764028800000, RematchJobsAndDecisions1764100000000],
+  migrations: [
+    CreateMatching1764028800000,
+    RematchJobsAndDecisions1764100000000,
+    CompanyProjectionChanges1764600000000,
+  ],
 });

@@ -4,6 +4,13 @@ import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { CompanyProjectionEntity } from './company-projection.entity.js';
 import { NeedProjectionEntity } from './need-projection.entity.js';
 
+export interface CompanyChange {
+  readonly id: string;
+  readonly version: number;
+  /** Null once the company is removed. */
+  readonly profile: CompanyProfileUpsertedV1 | null;
+}
+
 /**
  * Matching's own copies of companies and needs, built from events. Every write is guarded by the entity
  * version, so a replayed or late older event changes nothing (it reports `false`).
@@ -75,15 +82,24 @@ export class ProjectionsRepository {
     return rows.flatMap((row) => (row.profile ? [row.profile] : []));
   }
 
-  /** Changes whenever an active company is added, changed or removed: a cheap key for caches of the population. */
-  async companyPopulationStamp(manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const rows: { count: string; latest: string; versions: string }[] = await manager.query(
-      `SELECT count(*)::text AS count, coalesce(max(updated_at), 'epoch')::text AS latest,
-              coalesce(sum(version), 0)::text AS versions
-         FROM matching.company_projection WHERE removed_at IS NULL`,
-    );
-    const [row] = rows;
-    return `${row?.count}|${row?.latest}|${row?.versions}`;
+  /**
+   * Companies written at or after `sinceMs` (database clock, epoch milliseconds), removed ones with a null profile,
+   * and the latest write time seen; without `sinceMs`, every active company.
+   */
+  async companiesChangedSince(
+    manager: EntityManager = this.dataSource.manager,
+    sinceMs?: number,
+  ): Promise<{ changes: CompanyChange[]; latestMs: number | undefined }> {
+    const rows: { id: string; version: number; profile: CompanyProfileUpsertedV1 | null; written_ms: number }[] =
+      await manager.query(
+        `SELECT id, version, CASE WHEN removed_at IS NULL THEN profile END AS profile,
+                (extract(epoch FROM updated_at) * 1000)::float8 AS written_ms
+           FROM matching.company_projection
+          WHERE ${sinceMs === undefined ? 'removed_at IS NULL' : 'updated_at >= to_timestamp($1::float8 / 1000)'}`,
+        sinceMs === undefined ? [] : [sinceMs],
+      );
+    const latestMs = rows.length === 0 ? undefined : Math.max(...rows.map((row) => row.written_ms));
+    return { changes: rows.map(({ id, version, profile }) => ({ id, version, profile })), latestMs };
   }
 
   async activeCompany(id: string): Promise<CompanyProfileUpsertedV1 | null> {

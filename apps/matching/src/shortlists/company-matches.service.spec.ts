@@ -63,8 +63,10 @@ const page = (limit: number, offset: number): MatchesPageQuery =>
 const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpsertedV1[]) => {
   const projections = {
     activeCompany: async (id: string) => companies.find((company) => company.id === id) ?? null,
-    activeCompanies: async () => companies,
-    companyPopulationStamp: async () => `${companies.length}`,
+    companiesChangedSince: async () => ({
+      changes: companies.map((company) => ({ id: company.id, version: company.version, profile: company })),
+      latestMs: 1,
+    }),
     openNeeds: async () => needs,
   } as unknown as ProjectionsRepository;
   return new CompanyMatchesService(projections, new PopulationCorpus(projections));

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ALGORITHM_VERSION, compareMatches, compileCompanies, compileNeeds, scorePair, topKPerNeed } from '#engine';
+import {
+  ALGORITHM_VERSION,
+  compareMatches,
+  companyDocument,
+  compileCompanies,
+  compileNeeds,
+  defaultEngineVocabulary,
+  planNeed,
+  scorePlannedPair,
+  topKPerNeed,
+} from '#engine';
 import { TOPICS, type CompanyProfileUpsertedV1, type EventEnvelope, type RdNeedUpsertedV1 } from '#contracts';
 import { OutboxWriter } from '#common';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
@@ -97,12 +107,15 @@ export class ShortlistsService {
     const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
     const corpus = await this.population.current(manager);
+    const vocab = defaultEngineVocabulary();
+    // The company's words are the same against every need: tokenised once.
+    const document = companyDocument(profile);
     const size = this.config.shortlistSize;
     const next = new Map<string, ShortlistRow[]>();
     const rescoreInFull: RdNeedUpsertedV1[] = [];
     for (const need of needs) {
       const previous = current.get(need.id) ?? [];
-      const result = scorePair(toNeedProfile(need), profile, undefined, corpus);
+      const result = scorePlannedPair(planNeed(toNeedProfile(need), vocab, corpus), profile, vocab, document);
       const candidate = { companyId: company.id, score: result.score, eligible: result.eligible };
       const before = previous.find((row) => row.companyId === company.id);
       if (before && previous.length >= size && compareMatches(candidate, before) > 0) {

@@ -78,52 +78,60 @@ export function compileCompanies(
 
 /**
  * Postings per token, companies in population order: lexical relevance then visits only the companies that share
- * a word with a need instead of every company.
+ * a word with a need instead of every company. Tokens are numbered from the most widespread down, so the common words
+ * the kernel looks up per company (see `LexicalScratch`) come first in every company's sorted word list.
  */
 function invertDocuments(documents: readonly LexicalDocument[]): {
   tokenNumbers: Map<string, number>;
   postings: LexicalPostings;
 } {
-  const tokenNumbers = new Map<string, number>();
-  const counts: number[] = [];
+  const documentFrequency = new Map<string, number>();
   for (const document of documents) {
-    for (const token of document.tokens) {
-      let number = tokenNumbers.get(token);
-      if (number === undefined) {
-        number = tokenNumbers.size;
-        tokenNumbers.set(token, number);
-        counts.push(0);
-      }
-      counts[number]!++;
-    }
+    for (const token of document.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
-  const bounds = sharedUint32(counts.length + 1);
-  for (let token = 0; token < counts.length; token++) bounds[token + 1] = bounds[token]! + counts[token]!;
-  const total = bounds[counts.length]!;
+  const byFrequency = [...documentFrequency.keys()].sort(
+    (a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const tokenNumbers = new Map(byFrequency.map((token, number) => [token, number]));
+  const bounds = sharedUint32(byFrequency.length + 1);
+  byFrequency.forEach((token, number) => {
+    bounds[number + 1] = bounds[number]! + documentFrequency.get(token)!;
+  });
+  const total = bounds[byFrequency.length]!;
   const companies = sharedUint32(total);
   const frequencies = sharedFloat64(total);
   const lengths = sharedFloat64(documents.length);
   const documentBounds = sharedUint32(documents.length + 1);
   const documentTokens = sharedUint32(total);
   const documentFrequencies = sharedFloat64(total);
-  const next = Uint32Array.from(bounds.subarray(0, counts.length));
+  const next = Uint32Array.from(bounds.subarray(0, byFrequency.length));
   let position = 0;
   documents.forEach((document, company) => {
     lengths[company] = document.length;
     documentBounds[company] = position;
-    document.tokens.forEach((token, index) => {
-      const number = tokenNumbers.get(token)!;
+    const words = document.tokens
+      .map((token, index) => [tokenNumbers.get(token)!, document.frequencies[index]!] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (const [number, frequency] of words) {
       const slot = next[number]!++;
       companies[slot] = company;
-      frequencies[slot] = document.frequencies[index]!;
+      frequencies[slot] = frequency;
       documentTokens[position] = number;
-      documentFrequencies[position++] = document.frequencies[index]!;
-    });
+      documentFrequencies[position++] = frequency;
+    }
   });
   documentBounds[documents.length] = position;
   return {
     tokenNumbers,
-    postings: { bounds, companies, frequencies, lengths, documentBounds, documentTokens, documentFrequencies },
+    postings: {
+      bounds,
+      companies,
+      frequencies,
+      lengths,
+      documentBounds,
+      documentTokens,
+      documentFrequencies,
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import {
 } from '../scoring/engine-vocabulary.js';
 import { WUXI_CO_LOCATIONS, geographyPoints } from '../scoring/geography.js';
 import type { NeedProfile } from '../scoring/match-profile.types.js';
-import { lexicalCorpus, type LexicalCorpus } from '../scoring/lexical-relevance.js';
+import type { LexicalCorpus } from '../scoring/lexical-relevance.js';
 import { planNeed, type NeedPlan } from '../scoring/need-plan.js';
 import { MUST_HAVE_POINTS, NICE_TO_HAVE_POINTS } from '../scoring/pair-scorer.js';
 import { shareUnits } from '../scoring/score-units.js';
@@ -20,7 +20,15 @@ import {
   stageCredit,
   stageDistance,
 } from '../scoring/term-relations.js';
-import { GEOGRAPHY_CODE_COUNT, SECTOR_BIT, sharedInt32, type PackedNeed, type PackedNeeds } from './packed-profiles.js';
+import {
+  GEOGRAPHY_CODE_COUNT,
+  RELATED_BIT,
+  SECTOR_BIT,
+  SOUGHT_BIT,
+  sharedInt32,
+  type PackedNeed,
+  type PackedNeeds,
+} from './packed-profiles.js';
 import { termSpaceOf, type TermSpace } from './term-space.js';
 
 const HIERARCHY_LEVELS: readonly number[] = [
@@ -34,13 +42,17 @@ const STAGE_LEVELS: readonly number[] = [0, ...[...STAGE_CREDIT_BY_DISTANCE].rev
 
 /** Words the split layout uses: word 0 for gate and area fields, word 1 for the rest. */
 const SPLIT_WORDS = 2;
-const TABLE_STRIDE_SPLIT = 4;
 
 interface Field {
   readonly width: 1 | 3 | 4;
   readonly vocabulary: EngineVocabularyName;
   /** Bits a term of `vocabulary` sets in this field; 0 for terms that do not touch it. */
   readonly bitsFor: (term: string) => number;
+  /**
+   * The only terms whose bits can be non-zero, when they are few: a disease ontology has thousands of terms and a
+   * need term touches only its own lineage. Absent: every term of the vocabulary is asked.
+   */
+  readonly candidates?: () => Iterable<string>;
   /** Units by field value. */
   readonly unitsFor: (value: number) => number;
   readonly mustHave?: boolean;
@@ -67,7 +79,7 @@ interface PlacedField extends Field {
 export function compileNeeds(
   needs: readonly NeedProfile[],
   vocab: EngineVocabulary = defaultEngineVocabulary(),
-  corpus: LexicalCorpus = NO_CORPUS,
+  corpus?: LexicalCorpus,
 ): PackedNeeds {
   const space = termSpaceOf(vocab);
   return {
@@ -77,40 +89,58 @@ export function compileNeeds(
   };
 }
 
-/** Needs compiled without a population: no word can match, as in `planNeed`. */
-const NO_CORPUS: LexicalCorpus = lexicalCorpus([]);
-
 function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary): PackedNeed {
   const { early, late } = describeFields(plan, vocab);
   const split = placeSplit(early, late);
   const placed = split ?? placeWide([...early, ...late]);
   const words = split === undefined ? Math.max(1, ...placed.map((field) => field.word + 1)) : SPLIT_WORDS;
-  const stride = split === undefined ? words + 1 : TABLE_STRIDE_SPLIT;
-  const countColumn = words;
-
-  const table = sharedInt32(space.size * stride);
-  const forEachTerm = (name: EngineVocabularyName, visit: (term: string, row: number) => void): void => {
+  // Split: one word per term for the early fields, then one per term for the late ones, each small enough to stay
+  // in cache; the area and offer counts ride in reserved bits. Wide: `words` words and a count per term.
+  const stride = split === undefined ? words + 1 : 1;
+  const table = sharedInt32(split === undefined ? space.size * stride : SPLIT_WORDS * space.size);
+  const cell = (number: number, word: number): number =>
+    split === undefined ? number * stride + word : word * space.size + number;
+  const markCount = (number: number, word: 0 | 1): void => {
+    if (split === undefined) table[number * stride + words] = 1;
+    else table[cell(number, word)]! |= word === 0 ? RELATED_BIT : SOUGHT_BIT;
+  };
+  const forEachTerm = (name: EngineVocabularyName, visit: (term: string, number: number) => void): void => {
     const offset = space.offsetOf(name);
-    space.termsOf(name).forEach((term, index) => visit(term, (offset + index) * stride));
+    space.termsOf(name).forEach((term, index) => visit(term, offset + index));
+  };
+  const forEachCandidate = (
+    name: EngineVocabularyName,
+    candidates: Iterable<string>,
+    visit: (term: string, number: number) => void,
+  ): void => {
+    for (const term of candidates) {
+      const number = space.numberOf(name, term);
+      if (number !== undefined) visit(term, number);
+    }
   };
   for (const field of placed) {
-    forEachTerm(field.vocabulary, (term, row) => {
-      table[row + field.word]! |= field.bitsFor(term) << field.shift;
-    });
+    const setBits = (term: string, number: number): void => {
+      table[cell(number, field.word)]! |= field.bitsFor(term) << field.shift;
+    };
+    if (field.candidates === undefined) forEachTerm(field.vocabulary, setBits);
+    else forEachCandidate(field.vocabulary, field.candidates(), setBits);
   }
   if (plan.sectorApplies) {
     const sectors = vocab.entries.sectors.hierarchy;
-    forEachTerm('sectors', (term, row) => {
-      if (plan.sectors.some((wanted) => fulfils(sectors, term, wanted))) table[row]! |= SECTOR_BIT;
+    forEachTerm('sectors', (term, number) => {
+      if (plan.sectors.some((wanted) => fulfils(sectors, term, wanted))) table[cell(number, 0)]! |= SECTOR_BIT;
     });
   }
   const areas = vocab.entries.therapeuticAreas.hierarchy;
-  forEachTerm('therapeuticAreas', (term, row) => {
-    if (plan.therapeuticAreas.some((needTerm) => inSameLineage(areas, needTerm, term))) table[row + countColumn] = 1;
-  });
+  const areaLineage = lineageOf(vocab, 'therapeuticAreas');
+  for (const needTerm of plan.therapeuticAreas) {
+    forEachCandidate('therapeuticAreas', areaLineage.relatives(needTerm), (term, number) => {
+      if (inSameLineage(areas, needTerm, term)) markCount(number, 0);
+    });
+  }
   const offerings = vocab.entries.offerings.hierarchy;
-  forEachTerm('offerings', (term, row) => {
-    if (plan.offering.some((offer) => inSameLineage(offerings, offer, term))) table[row + countColumn] = 1;
+  forEachTerm('offerings', (term, number) => {
+    if (plan.offering.some((offer) => inSameLineage(offerings, offer, term))) markCount(number, 1);
   });
 
   const byteUnits = sharedInt32(words * 4 * 256);
@@ -151,6 +181,7 @@ function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary):
     split: split !== undefined,
     table,
     stride,
+    lateOffset: split === undefined ? 0 : space.size,
     byteUnits,
     mustMasks,
     sectorApplies: plan.sectorApplies,
@@ -235,12 +266,15 @@ function hierarchyFields(
   scale: number,
 ): Field[] {
   const hierarchy = vocab.entries[name].hierarchy;
+  const lineage = lineageOf(vocab, name);
   return needTerms
     .filter((id) => hierarchy.has(id))
     .map((needTerm) => ({
       width: 4,
       vocabulary: name,
       bitsFor: (term) => thermometer(HIERARCHY_LEVELS.indexOf(hierarchyCredit(hierarchy, needTerm, term))),
+      // Credit goes to the term, its descendants, its ancestors and its siblings' subtrees: nothing else.
+      candidates: () => lineage.relatives(needTerm, true),
       unitsFor: (value) =>
         shareUnits(scale, HIERARCHY_LEVELS[popCount(value)] ?? 0, HIERARCHY_CREDIT_SCALE * needTerms.length),
     }));
@@ -290,8 +324,8 @@ function placeFields(
 }
 
 function placeSplit(early: readonly Field[], late: readonly Field[]): PlacedField[] | undefined {
-  const earlyPlaced = placeFields(early, 0, 1, SECTOR_BIT);
-  const latePlaced = placeFields(late, 1, 1, 0);
+  const earlyPlaced = placeFields(early, 0, 1, SECTOR_BIT | RELATED_BIT);
+  const latePlaced = placeFields(late, 1, 1, SOUGHT_BIT);
   return earlyPlaced === undefined || latePlaced === undefined ? undefined : [...earlyPlaced, ...latePlaced];
 }
 
@@ -300,4 +334,50 @@ function placeWide(fields: readonly Field[]): PlacedField[] {
   const placed = placeFields(fields, 0, fields.length + 1, SECTOR_BIT);
   if (placed === undefined) throw new Error('Field placement failed with a word per field.');
   return placed;
+}
+
+/** Children by parent, to walk a term's lineage instead of testing every term of a large vocabulary. */
+interface Lineage {
+  /** The term's descendants and ancestors (and itself); with `siblings`, also every descendant of its parent. */
+  relatives(id: string, siblings?: boolean): Set<string>;
+}
+
+const lineages = new WeakMap<EngineVocabulary, Map<EngineVocabularyName, Lineage>>();
+
+function lineageOf(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
+  let byName = lineages.get(vocab);
+  if (byName === undefined) {
+    byName = new Map();
+    lineages.set(vocab, byName);
+  }
+  let lineage = byName.get(name);
+  if (lineage === undefined) {
+    lineage = buildLineage(vocab, name);
+    byName.set(name, lineage);
+  }
+  return lineage;
+}
+
+function buildLineage(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
+  const { vocabulary, hierarchy } = vocab.entries[name];
+  const children = new Map<string, string[]>();
+  for (const term of vocabulary.terms) {
+    if (term.parent === undefined) continue;
+    const siblings = children.get(term.parent);
+    if (siblings === undefined) children.set(term.parent, [term.id]);
+    else siblings.push(term.id);
+  }
+  const addSubtree = (id: string, into: Set<string>): void => {
+    into.add(id);
+    for (const child of children.get(id) ?? []) addSubtree(child, into);
+  };
+  return {
+    relatives: (id, siblings = false) => {
+      const canonical = hierarchy.canonicalId?.(id) ?? id;
+      const related = new Set<string>(hierarchy.ancestors(canonical));
+      const parent = hierarchy.ancestors(canonical)[0];
+      addSubtree(siblings && parent !== undefined ? parent : canonical, related);
+      return related;
+    },
+  };
 }

@@ -13,7 +13,10 @@ export interface LexicalPostings {
   readonly frequencies: Float64Array;
   /** Weighted document length per company. */
   readonly lengths: Float64Array;
-  /** The same words by company: company c's are `documentTokens/documentFrequencies[documentBounds[c] .. [c+1])`. */
+  /**
+   * The same words by company: company c's are `documentTokens/documentFrequencies[documentBounds[c] .. [c+1])`,
+   * in token order, and tokens are numbered from the most widespread word down.
+   */
   readonly documentBounds: Uint32Array;
   readonly documentTokens: Uint32Array;
   readonly documentFrequencies: Float64Array;
@@ -59,9 +62,15 @@ export interface PackedNeed {
    * the kernel can bound the final score and skip companies that cannot enter the top k.
    */
   readonly split: boolean;
-  /** Per term, `words` bit-words to OR into the accumulators, then one count (area relevance or offer match). */
+  /**
+   * Wide layout: per term, `words` bit-words to OR into the accumulators, then one count (area relevance or offer
+   * match). Split layout: word 0 of every term, then word 1 of every term; the counts are `RELATED_BIT` in word 0
+   * and `SOUGHT_BIT` in word 1.
+   */
   readonly table: Int32Array;
   readonly stride: number;
+  /** Split layout: where word 1 of term 0 is (`table[lateOffset + term]`). */
+  readonly lateOffset: number;
   /** Units by byte value, 256 entries per accumulator byte. */
   readonly byteUnits: Int32Array;
   readonly mustMasks: Int32Array;
@@ -84,8 +93,8 @@ export interface PackedNeed {
 
 export interface PackedNeeds {
   readonly termSpaceFingerprint: string;
-  /** The corpus the needs were planned against; it must be the companies' own. */
-  readonly corpus: LexicalCorpus;
+  /** The corpus the needs were planned against; it must be the companies' own (none: no word can match). */
+  readonly corpus: LexicalCorpus | undefined;
   readonly needs: readonly PackedNeed[];
 }
 
@@ -107,6 +116,10 @@ export function sharedFloat64(length: number): Float64Array {
 
 /** Set in word 0 when a company is in one of the need's sectors. */
 export const SECTOR_BIT = 1 << 31;
+/** Split layout, word 0: the area term is in the lineage of a need area (counted for focus). */
+export const RELATED_BIT = 1 << 30;
+/** Split layout, word 1: the sought offering is one the need offers (counted for reciprocity). */
+export const SOUGHT_BIT = 1 << 31;
 
 /** Enough for a company seeking every term of a full 2^16-term space. */
 export const SEEK_COUNT_BITS = 17;

@@ -1,7 +1,9 @@
 import { bm25Term, bm25TermBound, lexicalUnits } from '../scoring/bm25.js';
 import { matchUnits, SCORE_UNITS, shareUnits } from '../scoring/score-units.js';
 import {
+  RELATED_BIT,
   SECTOR_BIT,
+  SOUGHT_BIT,
   SEEK_COUNT_BITS,
   SEEK_COUNT_MASK,
   type CompanyBuffers,
@@ -117,6 +119,8 @@ class LexicalScratch {
   private readonly commonIdfs: Float64Array;
   private mark = 0;
   private commonCount = 0;
+  /** Highest token number among the need's common words: a company's word list is read up to it. */
+  private lastCommonToken = -1;
   private need: PackedNeed | undefined;
 
   constructor(count: number, tokenCount: number) {
@@ -131,6 +135,7 @@ class LexicalScratch {
     this.need = need;
     this.mark++;
     this.commonCount = 0;
+    this.lastCommonToken = -1;
     if (need.textScale <= 0) {
       this.upper.fill(0);
       return;
@@ -149,6 +154,7 @@ class LexicalScratch {
         this.commonMarks[token] = this.mark;
         this.commonIdfs[token] = idf;
         this.commonCount++;
+        this.lastCommonToken = Math.max(this.lastCommonToken, token);
         commonBound += bm25TermBound(idf);
         continue;
       }
@@ -172,8 +178,10 @@ class LexicalScratch {
     if (this.commonCount === 0) return this.upper[company]!;
     const { documentBounds, documentTokens, documentFrequencies, lengths } = companies.postings;
     let sum = this.sums[company]!;
+    const last = this.lastCommonToken;
     for (let t = documentBounds[company]!, end = documentBounds[company + 1]!; t < end; t++) {
       const token = documentTokens[t]!;
+      if (token > last) break;
       if (this.commonMarks[token] !== this.mark) continue;
       sum += bm25Term(this.commonIdfs[token]!, documentFrequencies[t]!, lengths[company]!, need.lexicalAverageLength);
     }
@@ -202,7 +210,7 @@ function rankSplit(
   const { count, bounds, terms, attributes, idRanks } = companies;
   const lexicalUpper = lexical.upper;
   const { table, byteUnits: lut, sectorApplies, sectorKeep, focusScale, reciprocityScale, offerCount } = need;
-  const { geographyUnits, laterMaxUnits } = need;
+  const { geographyUnits, laterMaxUnits, lateOffset } = need;
   const must = need.mustMasks[0]!;
   let size = 0;
   let threshold = -1;
@@ -213,16 +221,16 @@ function rankSplit(
     const areaEnd = bounds[3 * company + 2]!;
     const end = bounds[3 * company + 3]!;
     let early = 0;
-    for (let t = start; t < gateEnd; t++) early |= table[terms[t]! << 2]!;
+    for (let t = start; t < gateEnd; t++) early |= table[terms[t]!]!;
     const eligibleKey = (early & must) === must ? ELIGIBLE_KEY : 0;
     const rankKey = LAST_ID_RANK - idRanks[company]!;
     if (size === k && eligibleKey + SCORE_UNITS * UNITS_KEY + rankKey <= threshold) continue;
 
     let related = 0;
     for (let t = gateEnd; t < areaEnd; t++) {
-      const row = terms[t]! << 2;
-      early |= table[row]!;
-      related += table[row + 2]!;
+      const bits = table[terms[t]!]!;
+      early |= bits;
+      related += (bits & RELATED_BIT) === 0 ? 0 : 1;
     }
     let units =
       lut[early & 255]! +
@@ -236,14 +244,18 @@ function rankSplit(
       eligibleKey + matchUnits(units + lexicalUpper[company]! + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold
     )
       continue;
+    // The bound passed on what the common words could add; with what they do add it may not.
+    units += lexical.exact(companies, company);
+    if (size === k && eligibleKey + matchUnits(units + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold)
+      continue;
 
     fullyScored++;
     let late = 0;
     let sought = 0;
     for (let t = areaEnd; t < end; t++) {
-      const row = terms[t]! << 2;
-      late |= table[row + 1]!;
-      sought += table[row + 2]!;
+      const bits = table[lateOffset + terms[t]!]!;
+      late |= bits;
+      sought += (bits & SOUGHT_BIT) === 0 ? 0 : 1;
     }
     const attribute = attributes[company]!;
     const attainable = Math.min(attribute & SEEK_COUNT_MASK, offerCount);
@@ -253,8 +265,7 @@ function rankSplit(
       lut[1536 + ((late >>> 16) & 255)]! +
       lut[1792 + (late >>> 24)]! +
       shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
-      geographyUnits[attribute >>> SEEK_COUNT_BITS]! +
-      lexical.exact(companies, company);
+      geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
 
     const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
     if (size < k || key > threshold) {

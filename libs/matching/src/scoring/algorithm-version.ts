@@ -1,9 +1,9 @@
 import { VOCABULARY_VERSION } from '../vocabulary/vocabularies.js';
-import { BM25_B, BM25_K1, LEXICAL_QUANTUM, LEXICAL_SHARE_EXPONENT } from './bm25.js';
+import { BM25_B, BM25_K1, LEXICAL_QUANTUM, LEXICAL_SHARE_SHAPE } from './bm25.js';
 import { DEFAULT_WEIGHTS } from './criterion-weights.js';
 import { GEOGRAPHY_POINTS_SCALE, WUXI_CO_LOCATION_POINTS } from './geography.js';
 import { MUST_HAVE_POINTS, NICE_TO_HAVE_POINTS } from './pair-scorer.js';
-import { COMPANY_FIELD_WEIGHTS, NEED_FIELD_WEIGHTS } from './lexical-relevance.js';
+import { COMPANY_FIELD_WEIGHTS } from './lexical-relevance.js';
 import { fnv1aHex } from './stable-hash.js';
 import { HierarchyCredit, STAGE_CREDIT_BY_DISTANCE } from './term-relations.js';
 
@@ -22,6 +22,6 @@ export const ALGORITHM_VERSION = `${ENGINE_REVISION}+${fnv1aHex(
     geography: [GEOGRAPHY_POINTS_SCALE, WUXI_CO_LOCATION_POINTS],
     capability: [MUST_HAVE_POINTS, NICE_TO_HAVE_POINTS],
     vocabulary: VOCABULARY_VERSION,
-    lexical: [BM25_K1, BM25_B, LEXICAL_QUANTUM, LEXICAL_SHARE_EXPONENT, COMPANY_FIELD_WEIGHTS, NEED_FIELD_WEIGHTS],
+    lexical: [BM25_K1, BM25_B, LEXICAL_QUANTUM, LEXICAL_SHARE_SHAPE, COMPANY_FIELD_WEIGHTS],
   }),
 )}`;

@@ -12,10 +12,15 @@ export const BM25_B = 0.75;
  */
 export const LEXICAL_QUANTUM = 2 ** 24;
 
+/** BM25's term-frequency part: how much of a word's IDF a document holding it `frequency` times earns. */
+export function bm25Saturation(frequency: number, length: number, averageLength: number): number {
+  const norm = averageLength > 0 ? 1 - BM25_B + (BM25_B * length) / averageLength : 1;
+  return (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * norm);
+}
+
 /** One query word's BM25 contribution for a document holding it `frequency` times. */
 export function bm25Term(idf: number, frequency: number, length: number, averageLength: number): number {
-  const norm = averageLength > 0 ? 1 - BM25_B + (BM25_B * length) / averageLength : 1;
-  return Math.round(((idf * frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * norm)) * LEXICAL_QUANTUM);
+  return Math.round(idf * bm25Saturation(frequency, length, averageLength) * LEXICAL_QUANTUM);
 }
 
 /** More than any document can get from the word: the limit of `bm25Term` as its frequency grows. */
@@ -24,12 +29,12 @@ export function bm25TermBound(idf: number): number {
 }
 
 /**
- * The one place a BM25 score becomes units, shared by both scoring paths. The share of the query's maximum is
- * taken to a power below one, so matching a few rare words already counts and the next ones add less.
+ * The one place a BM25 score becomes units, shared by both scoring paths. The square root of the share of the
+ * query's maximum: matching a few rare words already counts and the next ones add less.
  */
-export const LEXICAL_SHARE_EXPONENT = 0.5;
+export const LEXICAL_SHARE_SHAPE = 'sqrt';
 
 export function lexicalUnits(scale: number, score: number, maxScore: number): number {
   if (maxScore <= 0 || score <= 0) return 0;
-  return Math.round(scale * Math.min(1, score / maxScore) ** LEXICAL_SHARE_EXPONENT);
+  return Math.round(scale * Math.sqrt(Math.min(1, score / maxScore)));
 }

@@ -1,4 +1,3 @@
-import { withAssetTerms } from './company-terms.js';
 import { termLabel, type EngineVocabulary, type EngineVocabularyName } from './engine-vocabulary.js';
 import { bm25TermBound } from './bm25.js';
 import { lifeScienceTokens } from './life-science-tokens.js';
@@ -7,8 +6,8 @@ import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 /*
  * Lexical relevance is BM25F: a company is one document whose fields count with the weights below, a need is a
  * query of distinct words, and inverse document frequencies come from the population being ranked. Weights are
- * small integers and documents are token counts times those weights, so lengths and frequencies are exact and
- * both scoring paths add the same floating-point terms in the same order.
+ * small integers, so lengths and frequencies are exact, and contributions are integers (`bm25Term`), so both
+ * scoring paths reach the same sum.
  */
 
 /** How much an occurrence counts, by where it occurs. */
@@ -16,14 +15,6 @@ export const COMPANY_FIELD_WEIGHTS = Object.freeze({
   description: 1,
   assets: 2,
   unmappedTerms: 1,
-});
-
-/** A query word counts once, with the weight of the strongest field it appears in. */
-export const NEED_FIELD_WEIGHTS = Object.freeze({
-  title: 1,
-  terms: 1,
-  unmappedTerms: 1,
-  description: 1,
 });
 
 /**
@@ -43,11 +34,6 @@ export interface LexicalDocument {
   readonly length: number;
 }
 
-export interface LexicalQueryTerm {
-  readonly token: string;
-  readonly weight: number;
-}
-
 /** Document frequencies of a population: what makes a shared word rare enough to mean something. */
 export interface LexicalCorpus {
   readonly documentCount: number;
@@ -55,7 +41,7 @@ export interface LexicalCorpus {
   documentFrequency(token: string): number;
 }
 
-/** A query against one corpus: its words the corpus knows, each with its weighted IDF, and the most it can score. */
+/** A query against one corpus: its words the corpus knows, each with its IDF, and the most it can score. */
 export interface LexicalQuery {
   readonly tokens: readonly string[];
   readonly idfs: readonly number[];
@@ -68,7 +54,7 @@ function labelsOf(vocab: EngineVocabulary, name: EngineVocabularyName, ids: read
   return (ids ?? []).flatMap((id) => (vocab.entries[name].hierarchy.has(id) ? [termLabel(vocab, name, id)] : []));
 }
 
-/** `company` with its asset terms folded in (`withAssetTerms`). */
+/** The company's own words: description, asset names and codes, unmapped terms. */
 export function companyDocument(company: CompanyProfile): LexicalDocument {
   const counts = new Map<string, number>();
   let length = 0;
@@ -90,19 +76,18 @@ export function companyDocument(company: CompanyProfile): LexicalDocument {
   return { tokens, frequencies: tokens.map((token) => counts.get(token) ?? 0), length };
 }
 
-/** The need's distinct words, in code-unit order, each with the weight of the strongest field naming it. */
-export function needQueryTerms(need: NeedProfile, vocab: EngineVocabulary): LexicalQueryTerm[] {
-  const weights = new Map<string, number>();
-  const add = (texts: readonly string[], weight: number): void => {
-    for (const text of texts) {
-      for (const token of lifeScienceTokens(text)) weights.set(token, Math.max(weights.get(token) ?? 0, weight));
-    }
-  };
-  add([need.title ?? ''], NEED_FIELD_WEIGHTS.title);
-  add([need.description ?? ''], NEED_FIELD_WEIGHTS.description);
-  for (const [name, field] of LABELLED_FIELDS) add(labelsOf(vocab, name, need[field]), NEED_FIELD_WEIGHTS.terms);
-  add(need.unmappedTerms ?? [], NEED_FIELD_WEIGHTS.unmappedTerms);
-  return [...weights.keys()].sort(byCodeUnits).map((token) => ({ token, weight: weights.get(token) ?? 0 }));
+/**
+ * The need's distinct words in code-unit order: title, description, the labels of its areas and targets, unmapped
+ * terms. Every field counts alike; weighting the title above the description did worse on real data.
+ */
+export function needQueryTerms(need: NeedProfile, vocab: EngineVocabulary): string[] {
+  const texts = [
+    need.title ?? '',
+    need.description ?? '',
+    ...LABELLED_FIELDS.flatMap(([name, field]) => labelsOf(vocab, name, need[field])),
+    ...(need.unmappedTerms ?? []),
+  ];
+  return [...new Set(texts.flatMap(lifeScienceTokens))].sort(byCodeUnits);
 }
 
 export function lexicalCorpus(documents: Iterable<LexicalDocument>): LexicalCorpus {
@@ -128,7 +113,7 @@ export interface PopulationDocuments {
 }
 
 export function populationDocuments(companies: readonly CompanyProfile[]): PopulationDocuments {
-  const documents = companies.map((company) => companyDocument(withAssetTerms(company)));
+  const documents = companies.map(companyDocument);
   return { documents, corpus: lexicalCorpus(documents) };
 }
 
@@ -137,14 +122,14 @@ export function inverseDocumentFrequency(documentFrequency: number, documentCoun
 }
 
 /** Words no document holds cannot be matched by anyone, so they are left out of the query and of its maximum. */
-export function lexicalQuery(terms: readonly LexicalQueryTerm[], corpus: LexicalCorpus): LexicalQuery {
+export function lexicalQuery(terms: readonly string[], corpus: LexicalCorpus): LexicalQuery {
   const tokens: string[] = [];
   const idfs: number[] = [];
   let maxScore = 0;
-  for (const { token, weight } of terms) {
+  for (const token of terms) {
     const frequency = corpus.documentFrequency(token);
     if (frequency === 0) continue;
-    const idf = weight * inverseDocumentFrequency(frequency, corpus.documentCount);
+    const idf = inverseDocumentFrequency(frequency, corpus.documentCount);
     tokens.push(token);
     idfs.push(idf);
     maxScore += bm25TermBound(idf);

@@ -11,7 +11,6 @@ import {
   needQueryTerms,
   type LexicalCorpus,
   type LexicalQuery,
-  type LexicalQueryTerm,
 } from './lexical-relevance.js';
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
@@ -33,8 +32,6 @@ export interface NeedPlan {
   readonly collaborationTypes: readonly string[];
   readonly offering: readonly string[];
   readonly preferredPartnerNetworks: readonly string[];
-  /** The need's words with their field weights, before any corpus is known. */
-  readonly queryTerms: readonly LexicalQueryTerm[];
   /** The words against the population's document frequencies. */
   readonly lexical: LexicalQuery;
   readonly weights: CriterionWeights;
@@ -62,7 +59,6 @@ export function planNeed(
   corpus: LexicalCorpus = EMPTY_CORPUS,
 ): NeedPlan {
   const mustHave = distinct(need.mustHave);
-  const queryTerms = needQueryTerms(need, vocab);
   const plan = {
     therapeuticAreas: distinct(need.therapeuticAreas),
     targets: distinct(need.targets ?? []),
@@ -74,8 +70,7 @@ export function planNeed(
     collaborationTypes: distinct(need.collaborationTypes),
     offering: distinct(need.offering),
     preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
-    queryTerms,
-    lexical: lexicalQuery(queryTerms, corpus),
+    lexical: lexicalQuery(needQueryTerms(need, vocab), corpus),
   };
   const applicable: Record<AdditiveCriterion, boolean> = {
     therapeuticArea: plan.therapeuticAreas.length > 0,
