@@ -2,11 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { ConditionResolution } from './condition-resolution.js';
 import { scoreTermResolution, type ConceptSpace, type JudgementFile } from './term-resolution.js';
 
-// A tiny hierarchy: cancer > lung cancer > nsclc; shipped ids differ from ontology ids, as after canonicalisation.
+// A tiny hierarchy: cancer > lung cancer > nsclc > egfr-nsclc; shipped ids differ from ontology ids, as after
+// canonicalisation. egfr-nsclc is curated only: no ontology id names it.
 const parents: Record<string, string | undefined> = {
   cancer: undefined,
   'lung-cancer': 'cancer',
   nsclc: 'lung-cancer',
+  'egfr-nsclc': 'nsclc',
 };
 const ancestorsOrSelf = (id: string): string[] => {
   const chain: string[] = [];
@@ -18,6 +20,7 @@ const concepts: ConceptSpace = {
   target: (expected) => (['EGFR', 'PDCD1'].includes(expected) ? expected : undefined),
   diseaseCovers: (resolved, expected) => ancestorsOrSelf(expected).includes(resolved),
   targetCovers: (resolved, expected) => resolved === expected,
+  diseaseIsCuratedOnly: (resolved) => resolved === 'egfr-nsclc',
 };
 
 const file: JudgementFile = {
@@ -30,6 +33,8 @@ const file: JudgementFile = {
     { input: 'Healthy', diseases: [], targets: [] },
     { input: 'Unknown thing', diseases: ['DOID:999999'], targets: [] },
     { input: 'PD-1', diseases: [], targets: ['PDCD1'] },
+    { input: 'EGFR-mutated lung carcinoma', diseases: ['DOID:3908'], targets: [] },
+    { input: 'EGFR-mutated lung neoplasm', diseases: ['DOID:1324'], targets: [] },
   ],
 };
 
@@ -37,6 +42,9 @@ const system: Record<string, Omit<ConditionResolution, 'input'>> = {
   'EGFR-mutant NSCLC': { areas: ['cancer'], targets: ['EGFR'] }, // an ancestor and the target: a hit, and correct
   'Lung neoplasm': { areas: ['nsclc'], targets: [] }, // more specific than expected: a miss and an error
   Healthy: { areas: ['cancer'], targets: [] }, // resolves what names nothing: an error
+  // a curated-only concept below the expected DOID concept, which is all the judges could name: a hit, and correct
+  'EGFR-mutated lung carcinoma': { areas: ['egfr-nsclc'], targets: [] },
+  'EGFR-mutated lung neoplasm': { areas: ['egfr-nsclc'], targets: [] }, // also below, two levels down
 };
 const resolve = (input: string): ConditionResolution => ({ input, ...(system[input] ?? { areas: [], targets: [] }) });
 
@@ -44,16 +52,21 @@ describe('term-resolution scoring', () => {
   const report = scoreTermResolution(file, resolve, concepts);
 
   it('counts an expected concept or an ancestor of one as covered', () => {
-    expect(report.coverage).toEqual({ expected: 4, hits: 1, share: 0.25 });
+    expect(report.coverage).toEqual({ expected: 6, hits: 3, share: 0.5 });
     expect(report.misses.map((miss) => miss.input)).toEqual(['Lung neoplasm', 'Unknown thing', 'PD-1']);
   });
 
   it('counts a resolution as correct only when every resolved concept is expected or an ancestor', () => {
-    expect(report.precision).toEqual({ resolved: 3, correct: 1, share: 1 / 3 });
+    expect(report.precision).toEqual({ resolved: 5, correct: 3, share: 3 / 5 });
     expect(report.errors.map((error) => error.input)).toEqual(['Lung neoplasm', 'Healthy']);
   });
 
+  it('counts a curated-only concept below the expected one as right, but not an ontology concept below it', () => {
+    expect(report.errors.map((error) => error.input)).not.toContain('EGFR-mutated lung carcinoma');
+    expect(report.errors.map((error) => error.input)).toContain('Lung neoplasm');
+  });
+
   it('reports how many expected ids the vocabularies can represent', () => {
-    expect(report.expectedIdsKnown).toBeCloseTo(4 / 5, 12);
+    expect(report.expectedIdsKnown).toBeCloseTo(6 / 7, 12);
   });
 });

@@ -1,3 +1,9 @@
+/*
+ * Scores term resolution against hand judgements. A resolved disease fits an expected one when it is that concept or
+ * an ancestor of it in the shipped hierarchy, or when it is a curated-only concept (no DOID id) lying below it: the
+ * judges could only name DOID concepts, so for a disease finer than the ontology they named the nearest broader one.
+ * A resolved target fits when it is the expected gene or an ancestor. Coverage and precision both use these fits.
+ */
 import { readFileSync } from 'node:fs';
 import { vocabularyIndexes, type VocabularyIndex } from '#engine';
 import { optionalIndex, type ConditionResolution } from './condition-resolution.js';
@@ -33,6 +39,8 @@ export interface ConceptSpace {
   /** `resolved` is `expected` or one of its ancestors in the shipped hierarchy (both shipped ids). */
   readonly diseaseCovers: (resolved: string, expected: string) => boolean;
   readonly targetCovers: (resolved: string, expected: string) => boolean;
+  /** The shipped disease term has no ontology id of its own or as an alias: a curated concept the judges could not name. */
+  readonly diseaseIsCuratedOnly: (resolved: string) => boolean;
 }
 
 /** Canonicalises through the index's own alias support (an exact resolution) or a term's ontology cross-references. */
@@ -49,6 +57,8 @@ function canonicaliser(index: VocabularyIndex | undefined): (id: string) => stri
   };
 }
 
+const ONTOLOGY_ID_PREFIX = 'DOID:';
+
 export function engineConceptSpace(): ConceptSpace {
   const areas = vocabularyIndexes.therapeuticAreas;
   const targets = optionalIndex('targets');
@@ -58,6 +68,10 @@ export function engineConceptSpace(): ConceptSpace {
     disease,
     target,
     diseaseCovers: (resolved, expected) => areas.isDescendantOrSelf(expected, resolved),
+    diseaseIsCuratedOnly: (resolved) => {
+      const term = areas.get(resolved);
+      return term !== undefined && ![term.id, ...(term.aliases ?? [])].some((id) => id.startsWith(ONTOLOGY_ID_PREFIX));
+    },
     targetCovers: (resolved, expected) => targets?.isDescendantOrSelf(expected, resolved) ?? resolved === expected,
   };
 }
@@ -71,9 +85,14 @@ export interface JudgedResolution {
 export interface TermResolutionReport {
   readonly judgementsVersion: string;
   readonly strings: number;
-  /** Among strings with an expected disease or target: resolved to one of them or an ancestor of one. */
+  /** Among strings with an expected disease or target: resolved to a concept that fits one (as for precision). */
   readonly coverage: { readonly expected: number; readonly hits: number; readonly share: number };
-  /** Among strings resolved to anything: every resolved concept is expected or an ancestor of an expected one. */
+  /**
+   * Among strings resolved to anything: every resolved concept is expected or an ancestor of an expected one, or is a
+   * curated-only concept (no DOID id) below an expected one: judges name only DOID concepts, so for a disease finer
+   * than the ontology they name its nearest broader DOID concept (the judgement rules), and a resolution to the finer
+   * curated concept under it is right.
+   */
   readonly precision: { readonly resolved: number; readonly correct: number; readonly share: number };
   /** Share of expected ids the shipped vocabularies can represent at all: a ceiling on coverage. */
   readonly expectedIdsKnown: number;
@@ -102,7 +121,12 @@ export function scoreTermResolution(
     expectedIds += judgement.diseases.length + judgement.targets.length;
     knownIds += diseases.length + targets.length;
 
-    const areaFits = (area: string): boolean => diseases.some((expected) => concepts.diseaseCovers(area, expected));
+    const areaFits = (area: string): boolean =>
+      diseases.some(
+        (expected) =>
+          concepts.diseaseCovers(area, expected) ||
+          (concepts.diseaseIsCuratedOnly(area) && concepts.diseaseCovers(expected, area)),
+      );
     const targetFits = (target: string): boolean => targets.some((expected) => concepts.targetCovers(target, expected));
     const judged: JudgedResolution = {
       input: judgement.input,

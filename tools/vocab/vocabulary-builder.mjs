@@ -16,6 +16,7 @@ const KEPT_XREF_PREFIXES = ['MESH', 'NCI', 'ICD10CM', 'ORDO', 'OMIM', 'GARD'];
 const CURATED = 0;
 const ONTOLOGY_LABEL = 1;
 const ONTOLOGY_SYNONYM = 2;
+const ONTOLOGY_RELATED = 3;
 
 const compareIds = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -27,19 +28,84 @@ function byDoid(a, b) {
   return doidNumber(a) - doidNumber(b) || compareIds(a, b);
 }
 
+/**
+ * EXACT synonyms name the concept; RELATED ones ("depression" for depressive disorder) usually do too, and are shipped
+ * apart for the engine to trust less. NARROW and BROAD name another concept and are not used.
+ */
+function synonymPriority(synonym) {
+  if (synonym.scope === 'EXACT') return ONTOLOGY_SYNONYM;
+  return synonym.scope === 'RELATED' ? ONTOLOGY_RELATED : undefined;
+}
+
 /** Folded key used to detect two terms sharing a name; the same fold the vocabulary spec checks. */
 function nameKey(name) {
   return normaliseTerm(name).replaceAll(' ', '');
 }
 
-function curatedTops(curatedTerms) {
+/**
+ * The curated top level of each curated term. A curated term finer than anything in DOID may have a DOID concept as
+ * its parent ("stroke" under DOID:6713 cerebrovascular disease); its area is then that concept's (`areaOfDoid`).
+ */
+function curatedTops(curatedTerms, areaOfDoid) {
   const byId = new Map(curatedTerms.map((term) => [term.id, term]));
-  const topOf = (id) => {
+  return (id) => {
     let term = byId.get(id);
-    while (term?.parent !== undefined) term = byId.get(term.parent);
+    while (term?.parent !== undefined) {
+      if (!byId.has(term.parent)) return areaOfDoid(term.parent);
+      term = byId.get(term.parent);
+    }
     return term?.id;
   };
-  return new Map(curatedTerms.map((term) => [term.id, topOf(term.id)]));
+}
+
+/**
+ * The DOID concept a curated term without a `doid` stands for, when the ontology says it is the same concept: one
+ * unclaimed concept whose label or EXACT synonym is the curated label ("Dyslipidaemia" is an EXACT synonym of
+ * DOID:3146 lipid metabolism disorder), or else the one unclaimed concept that carries one of the curated xrefs.
+ * Failing both, the one concept under the curated parent's concept named by the curated label qualified by words of
+ * the parent's own names: under "Brain tumours" (DOID:1319 brain cancer), "Glioma" is DOID:0060108 brain glioma.
+ * Several candidates mean the ontology splits what the curator lumped: no equivalent then.
+ */
+function equivalentConcepts(ontology, curatedTerms, claimed) {
+  const byName = new Map();
+  const byXref = new Map();
+  const add = (map, key, id) => map.set(key, [...new Set([...(map.get(key) ?? []), id])]);
+  for (const term of ontology.values()) {
+    if (claimed.has(term.id)) continue;
+    for (const name of [term.name, ...term.synonyms.filter((s) => s.scope === 'EXACT').map((s) => s.text)])
+      add(byName, nameKey(name), term.id);
+    for (const xref of term.xrefs) add(byXref, xref.toUpperCase(), term.id);
+  }
+  const sole = (ids) => (ids?.length === 1 ? ids[0] : undefined);
+  const curatedById = new Map(curatedTerms.map((term) => [term.id, term]));
+  const qualifiedByParent = (term) => {
+    const parent = curatedById.get(term.parent);
+    if (parent?.doid === undefined) return undefined;
+    const parentWords = new Set([parent.label, ...parent.synonyms].flatMap((name) => normaliseTerm(name).split(' ')));
+    const label = normaliseTerm(term.label);
+    const matches = [...ontology.values()].filter((concept) => {
+      if (claimed.has(concept.id) || !concept.parents.includes(parent.doid)) return false;
+      const name = normaliseTerm(concept.name);
+      if (!name.endsWith(` ${label}`)) return false;
+      return name
+        .slice(0, -label.length - 1)
+        .split(' ')
+        .every((word) => parentWords.has(word));
+    });
+    return sole(matches.map((concept) => concept.id));
+  };
+  const found = new Map();
+  for (const term of curatedTerms) {
+    if (term.doid !== undefined) continue;
+    const byLabel = sole(byName.get(nameKey(term.label)));
+    const xrefIds = [...new Set((term.xrefs ?? []).flatMap((xref) => byXref.get(xref.toUpperCase()) ?? []))];
+    const doid = byLabel ?? sole(xrefIds) ?? qualifiedByParent(term);
+    if (doid !== undefined) found.set(term.id, doid);
+  }
+  // Two curated terms meeting one concept is no equivalence for either.
+  const counts = new Map();
+  for (const doid of found.values()) counts.set(doid, (counts.get(doid) ?? 0) + 1);
+  return new Map([...found].filter(([, doid]) => counts.get(doid) === 1).map(([id, doid]) => [doid, id]));
 }
 
 /**
@@ -150,9 +216,14 @@ function qualifierVariants(ontology, curatedOf) {
 export function buildTherapeuticAreas(oboTexts, curated) {
   const ontology = new Map([...mergeObo(oboTexts)].filter(([, term]) => !term.obsolete));
   const curatedTerms = curated.terms;
-  const tops = curatedTops(curatedTerms);
+  const curatedIds = new Set(curatedTerms.map((term) => term.id));
   const curatedOf = new Map(curatedTerms.filter((t) => t.doid !== undefined).map((t) => [t.doid, t.id]));
   for (const doid of curatedOf.keys()) if (!ontology.has(doid)) throw new Error(`Curated DOID ${doid} is not in DOID`);
+  for (const term of curatedTerms) {
+    if (term.parent !== undefined && !curatedIds.has(term.parent) && !ontology.has(term.parent))
+      throw new Error(`Parent ${term.parent} of curated ${term.id} is neither curated nor in DOID`);
+  }
+  for (const [doid, id] of equivalentConcepts(ontology, curatedTerms, curatedOf)) curatedOf.set(doid, id);
   // A curated synonym that is the name of another DOID concept ("lung carcinoma" under lung-cancer) was a curator's
   // decision that the two are one term for matching: that concept becomes an alias of the curated term too.
   const absorbedInto = absorbedConcepts(ontology, curatedTerms, curatedOf);
@@ -187,9 +258,9 @@ export function buildTherapeuticAreas(oboTexts, curated) {
     if (areaMemo.has(doid)) return areaMemo.get(doid);
     areaMemo.set(doid, undefined);
     let result;
-    if (curatedOf.has(doid)) result = tops.get(curatedOf.get(doid));
+    if (curatedOf.has(doid)) result = topOf(curatedOf.get(doid));
     else if (variantOf.has(doid)) result = area(variantOf.get(doid));
-    else if (attachedTo.has(doid)) result = tops.get(attachedTo.get(doid));
+    else if (attachedTo.has(doid)) result = topOf(attachedTo.get(doid));
     else {
       for (const parent of parentsOf(doid)) {
         const candidate = area(parent);
@@ -199,6 +270,7 @@ export function buildTherapeuticAreas(oboTexts, curated) {
     areaMemo.set(doid, result);
     return result;
   };
+  const topOf = curatedTops(curatedTerms, area);
   const primaryParent = (doid) => {
     if (attachedTo.has(doid)) return attachedTo.get(doid);
     const ranked = [...parentsOf(doid)].sort(
@@ -218,13 +290,13 @@ export function buildTherapeuticAreas(oboTexts, curated) {
     const names = [term.id, term.label, term.labelZh, ...term.synonyms].map((text) => ({ text, priority: CURATED }));
     for (const doid of concepts) {
       names.push({ text: doid.name, priority: ONTOLOGY_LABEL });
-      for (const s of doid.synonyms) if (s.scope === 'EXACT') names.push({ text: s.text, priority: ONTOLOGY_SYNONYM });
+      for (const s of doid.synonyms) names.push({ text: s.text, priority: synonymPriority(s) });
     }
     drafts.push({
       id: term.id,
       label: term.label,
       labelZh: term.labelZh,
-      parent: term.parent,
+      parent: term.parent === undefined || curatedIds.has(term.parent) ? term.parent : finalId(term.parent),
       aliases: concepts.flatMap((doid) => [doid.id, ...doid.altIds]).sort(byDoid),
       xrefs: [...(term.xrefs ?? [])],
       curatedSynonyms: term.synonyms,
@@ -238,7 +310,7 @@ export function buildTherapeuticAreas(oboTexts, curated) {
     const names = [
       { text: term.name, priority: ONTOLOGY_LABEL },
       ...[term, ...variants].flatMap((concept) =>
-        concept.synonyms.filter((s) => s.scope === 'EXACT').map((s) => ({ text: s.text, priority: ONTOLOGY_SYNONYM })),
+        concept.synonyms.map((s) => ({ text: s.text, priority: synonymPriority(s) })),
       ),
       ...variants.map((variant) => ({ text: variant.name, priority: ONTOLOGY_SYNONYM })),
     ];
@@ -259,7 +331,7 @@ export function buildTherapeuticAreas(oboTexts, curated) {
   for (const draft of drafts) {
     for (const name of draft.names) {
       const key = nameKey(name.text);
-      if (key === '') continue;
+      if (key === '' || name.priority === undefined) continue;
       const claim = claims.get(key);
       if (claim === undefined || name.priority < claim.priority)
         claims.set(key, { priority: name.priority, ids: new Set([draft.id]) });
@@ -284,18 +356,21 @@ export function buildTherapeuticAreas(oboTexts, curated) {
     const synonyms = [...draft.curatedSynonyms];
     for (const synonym of synonyms) taken.add(nameKey(synonym));
     const extra = [];
-    for (const { text } of draft.names) {
+    const related = [];
+    for (const { text, priority } of draft.names) {
       const key = nameKey(text);
-      if (key === '' || taken.has(key) || !owns(draft, text)) continue;
+      if (key === '' || priority === undefined || taken.has(key) || !owns(draft, text)) continue;
       taken.add(key);
-      extra.push(text);
+      (priority === ONTOLOGY_RELATED ? related : extra).push(text);
     }
     extra.sort(compareIds);
+    related.sort(compareIds);
     return {
       id: draft.id,
       label: draft.label,
       labelZh: draft.labelZh,
       synonyms: [...synonyms, ...extra],
+      ...(related.length === 0 ? {} : { relatedSynonyms: related }),
       ...(draft.parent === undefined ? {} : { parent: draft.parent }),
       ...(aliases.length === 0 ? {} : { aliases }),
       ...(draft.xrefs.length === 0 ? {} : { xrefs: draft.xrefs }),

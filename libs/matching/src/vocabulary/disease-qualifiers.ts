@@ -35,6 +35,9 @@ const QUALIFIERS = phrases([
   'late-stage',
   'extensive-stage',
   'limited-stage',
+  'low-grade',
+  'intermediate-grade',
+  'high-grade',
   'newly diagnosed',
   'previously treated',
   'pretreated',
@@ -262,6 +265,7 @@ const CLAUSE_STARTS: ReadonlySet<string> = new Set(
     'undergoing',
     'considered',
     'treated',
+    'on',
   ].flatMap(normaliseTokens),
 );
 
@@ -333,8 +337,22 @@ const POPULATION_WORDS: ReadonlySet<string> = new Set(
   ].flatMap(normaliseTokens),
 );
 
-/** "Caucasian Patients With Advanced NSCLC" → "Advanced NSCLC": the disease follows a clause about the population. */
+// Nouns for the people studied: whatever precedes "patients with" says where or how they were studied.
+const POPULATION_HEADS: ReadonlySet<string> = new Set(
+  ['patient', 'subject', 'participant', 'individual', 'person', 'people', 'adult', 'child', 'woman', 'man'].flatMap(
+    normaliseTokens,
+  ),
+);
+
+/**
+ * "Caucasian Patients With Advanced NSCLC" → "Advanced NSCLC": the disease follows a clause about the population;
+ * so it does anywhere after "patients with": "Rate Control in ICD Patients With Heart Failure" → "Heart Failure".
+ */
 export function afterPopulationClause(tokens: readonly string[]): string[] {
+  const head = tokens.findIndex(
+    (token, index) => POPULATION_HEADS.has(token) && CLAUSE_STARTS.has(tokens[index + 1] ?? ''),
+  );
+  if (head !== -1 && head + 2 < tokens.length) return tokens.slice(head + 2);
   const clauseStart = tokens.findIndex((token, index) => index > 0 && CLAUSE_STARTS.has(token));
   if (clauseStart <= 0) return [...tokens];
   const population = tokens.slice(0, clauseStart);

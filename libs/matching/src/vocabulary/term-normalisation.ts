@@ -161,20 +161,37 @@ const LOOSE_EQUIVALENTS = normalisedMap([
   ['prostatic', 'prostate'],
   ['mammary', 'breast'],
   ['cerebral', 'brain'],
+  ['intracranial', 'brain'],
   ['colonic', 'colon'],
   ['ovarian', 'ovary'],
   ['pancreatic', 'pancreas'],
   ['oesophageal', 'oesophagus'],
   ['cutaneous', 'skin'],
   ['dermal', 'skin'],
+  ['opioid', 'opiate'],
 ]);
 
-const LOOSE_STOPWORDS: ReadonlySet<string> = new Set(['of', 'the', 'a', 'an', 'and', 'with', 'in', 'for', 'to', 'on']);
-
-// Dropped only when something else is left, so "Parkinson's" meets "Parkinson's disease" but "disease" stays itself.
-const LOOSE_GENERIC_NOUNS: ReadonlySet<string> = new Set(
-  ['disease', 'disorder', 'syndrome', 'condition', 'illness', 'mellitus'].map(normaliseTerm),
+// "gland" only repeats what the organ word says: "thyroid gland disease" is "thyroid disease".
+const LOOSE_STOPWORDS: ReadonlySet<string> = new Set(
+  ['of', 'the', 'a', 'an', 'and', 'with', 'in', 'for', 'to', 'on', 'gland'].map(normaliseTerm),
 );
+
+// Dropped only when something else is left, so "Parkinson's" meets "Parkinson's disease" but "disease" stays itself;
+// "impairment" and "disturbance" head a disorder's usual name as "disorder" does ("cognitive impairment").
+const LOOSE_GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  ['disease', 'disorder', 'condition', 'illness', 'mellitus', 'impairment', 'disturbance'].map(normaliseTerm),
+);
+
+// A nodule or lesion of an organ, with nothing else said but how many or how spread, is a disease of that organ
+// ("thyroid nodule", "focal liver lesions").
+const ORGAN_LESION_NOUNS: ReadonlySet<string> = new Set(['nodule', 'lesion'].map(normaliseTerm));
+const LESION_COUNTS: ReadonlySet<string> = new Set(['focal', 'multiple', 'solitary', 'single'].map(normaliseTerm));
+const DISEASE = normaliseTerm('disease');
+
+// Names no disease on its own either, and is dropped after a name ("Dravet" is Dravet syndrome), but kept after an
+// adjective: "metabolic syndrome" is one disease, while "metabolic disease" is a class of them.
+const SYNDROME = normaliseTerm('syndrome');
+const ADJECTIVE_ENDING = /(ic|al|ary|ory|ous|ive|ar)$/u;
 
 // Body parts and systems: "breast disease" names a group of diseases of an organ, while "Breast" alone names no
 // disease at all, so a generic noun after nothing but these words is kept.
@@ -268,15 +285,27 @@ const ANATOMICAL_NOUNS: ReadonlySet<string> = new Set(
 
 /** "disease", "disorder", "syndrome": words that name no disease on their own. */
 export function isGenericNoun(token: string): boolean {
-  return LOOSE_GENERIC_NOUNS.has(token);
+  return LOOSE_GENERIC_NOUNS.has(token) || token === SYNDROME;
+}
+
+function organLesion(words: readonly string[]): string[] | undefined {
+  const lesion = words.findIndex((word) => ORGAN_LESION_NOUNS.has(word));
+  if (lesion === -1) return undefined;
+  const rest = words.filter((word, index) => index !== lesion && !LESION_COUNTS.has(word));
+  if (rest.length === 0 || !rest.every((word) => ANATOMICAL_NOUNS.has(word))) return undefined;
+  return [...rest, DISEASE];
 }
 
 /** Normalised tokens with head-noun and organ-adjective variants merged and filler words removed. */
 export function looseTokens(tokens: readonly string[]): string[] {
-  const mapped = tokens
+  const words = tokens
     .filter((token) => !LOOSE_STOPWORDS.has(token))
     .map((token) => LOOSE_EQUIVALENTS.get(token) ?? token);
-  const specific = mapped.filter((token) => !LOOSE_GENERIC_NOUNS.has(token));
+  const mapped = organLesion(words) ?? words;
+  const specific = mapped.filter(
+    (token, index) =>
+      !LOOSE_GENERIC_NOUNS.has(token) && !(token === SYNDROME && !ADJECTIVE_ENDING.test(mapped[index - 1] ?? '')),
+  );
   const onlyAnatomy = specific.every((token) => ANATOMICAL_NOUNS.has(token));
   const kept = specific.length > 0 && !onlyAnatomy ? specific : mapped;
   return kept.filter((token, index) => token !== kept[index - 1]);

@@ -41,6 +41,7 @@ const CONFIDENCE = {
   loose: 0.9,
   clause: 0.9,
   bag: 0.85,
+  related: 0.85,
   biomarkers: 0.85,
   fuzzy: 0.7,
 } as const;
@@ -99,6 +100,10 @@ const SOFT_MODIFIERS: ReadonlySet<string> = new Set(
     'onset',
     'stable',
     'acquired',
+    'painful',
+    'limited',
+    'simple',
+    'complex',
   ].flatMap(normaliseTokens),
 );
 
@@ -180,6 +185,8 @@ export class VocabularyIndex {
   private readonly compact = new KeyTable();
   private readonly loose = new KeyTable();
   private readonly bag = new KeyTable();
+  // Related synonyms are looked up only as the whole (repaired) text, never inside longer text.
+  private readonly related = new KeyTable();
   private readonly cjkLoose = new KeyTable();
   private readonly span = new KeyTable();
   private readonly similarity: TermSimilarity;
@@ -206,6 +213,11 @@ export class VocabularyIndex {
         this.addKeys(term.id, tokens, loose, priority);
         const key = tokens.join(' ');
         if (key !== '') similarityEntries.set(`${term.id}\u0000${key}`, { id: term.id, key, words: loose });
+      }
+      for (const name of term.relatedSynonyms ?? []) {
+        const tokens = normaliseTokens(name);
+        this.related.add(tokens.join(' '), term.id, SYNONYM);
+        this.related.add(looseTokens(tokens).join(' '), term.id, SYNONYM);
       }
     }
     for (const term of vocabulary.terms) {
@@ -387,7 +399,9 @@ export class VocabularyIndex {
     const looseId = this.loose.get(loose.join(' '));
     if (looseId !== undefined) return { id: looseId, confidence: CONFIDENCE.loose };
     const bagId = this.bag.get(bagKey(loose));
-    return bagId === undefined ? undefined : { id: bagId, confidence: CONFIDENCE.bag };
+    if (bagId !== undefined) return { id: bagId, confidence: CONFIDENCE.bag };
+    const relatedId = this.related.get(tokens.join(' ')) ?? this.related.get(loose.join(' '));
+    return relatedId === undefined ? undefined : { id: relatedId, confidence: CONFIDENCE.related };
   }
 
   private matchLatin(tokens: readonly string[]): Match | undefined {

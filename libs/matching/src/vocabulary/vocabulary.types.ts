@@ -16,6 +16,8 @@ export interface VocabularyTerm {
   /** Empty for terms generated from an ontology or gene list that has no Chinese name for them. */
   readonly labelZh: string;
   readonly synonyms: readonly string[];
+  /** Names an ontology gives as only related ("depression" for depressive disorder): trusted less than synonyms. */
+  readonly relatedSynonyms?: readonly string[];
   readonly parent?: string;
   /**
    * Other ids that name this term and are accepted wherever an id is: the ontology ids a curated term stands for
