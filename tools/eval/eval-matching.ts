@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CRITERIA, type CriterionName, type CriterionWeights } from '#engine';
-import { cachedConditionResolver, hasConditionMentionResolver } from './condition-resolution.js';
+import { cachedConditionResolver } from './condition-resolution.js';
 import { JUDGEMENTS_PATH, loadTrials, projectRoot, trialsBySponsor } from './ctgov-profiles.js';
 import {
   ALL_TEXT,
@@ -122,8 +122,7 @@ function formatTermResolution(report: TermResolutionReport): string {
     `Term resolution of ${report.strings} distinct condition strings (${report.judgementsVersion})`,
     `  coverage  ${percent(coverage.share)}  (${coverage.hits} of ${coverage.expected} strings with an expected disease or target)`,
     `  precision ${percent(precision.share)}  (${precision.correct} of ${precision.resolved} resolved strings)`,
-    `  expected ids the shipped vocabularies know: ${percent(report.expectedIdsKnown)}` +
-      (report.expectedIdsKnown === 0 ? ' (no DOID alias support yet: coverage and precision are not meaningful)' : ''),
+    `  expected ids the shipped vocabularies know: ${percent(report.expectedIdsKnown)}`,
     `  misses (first 30 of ${report.misses.length}):`,
     ...report.misses
       .slice(0, 30)
@@ -161,7 +160,7 @@ async function main(): Promise<void> {
   const population = bySponsor.size;
   console.log(
     `Parkmatch retrieval on ${trials.length} ClinicalTrials.gov registrations: population ${population} sponsors, ` +
-      `condition resolver: ${hasConditionMentionResolver() ? 'resolveConditionMention' : "resolveTerms('therapeuticAreas')"}` +
+      `condition resolver: resolveConditionMention` +
       (options.weights === undefined ? '' : `, weights ${JSON.stringify(options.weights)}`),
   );
   console.log(
@@ -208,7 +207,7 @@ async function main(): Promise<void> {
       queries: queries.length,
       onePerSponsorQueries: lastTrialNcts.size,
     },
-    conditionResolver: hasConditionMentionResolver() ? 'resolveConditionMention' : 'resolveTerms',
+    conditionResolver: 'resolveConditionMention',
     weights: options.weights ?? null,
     seed: options.seed,
     leaveOneOut: Object.fromEntries(leaveOneOut.map(([name, metrics]) => [name, rounded(metrics)])),

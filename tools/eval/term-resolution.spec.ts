@@ -17,10 +17,12 @@ const ancestorsOrSelf = (id: string): string[] => {
 };
 const concepts: ConceptSpace = {
   disease: (expected) => ({ 'DOID:162': 'cancer', 'DOID:1324': 'lung-cancer', 'DOID:3908': 'nsclc' })[expected],
-  target: (expected) => (['EGFR', 'PDCD1'].includes(expected) ? expected : undefined),
+  target: (expected) => (['EGFR', 'PDCD1', 'MET'].includes(expected) ? expected : undefined),
   diseaseCovers: (resolved, expected) => ancestorsOrSelf(expected).includes(resolved),
-  targetCovers: (resolved, expected) => resolved === expected,
+  targetCovers: (resolved, expected) =>
+    resolved === expected || (resolved === 'MET' && expected === 'MET amplification'),
   diseaseIsCuratedOnly: (resolved) => resolved === 'egfr-nsclc',
+  targetIsVariant: (resolved) => resolved.includes(' '),
 };
 
 const file: JudgementFile = {
@@ -35,6 +37,7 @@ const file: JudgementFile = {
     { input: 'PD-1', diseases: [], targets: ['PDCD1'] },
     { input: 'EGFR-mutated lung carcinoma', diseases: ['DOID:3908'], targets: [] },
     { input: 'EGFR-mutated lung neoplasm', diseases: ['DOID:1324'], targets: [] },
+    { input: 'MET Gene Amplification', diseases: [], targets: ['MET'] },
   ],
 };
 
@@ -45,6 +48,7 @@ const system: Record<string, Omit<ConditionResolution, 'input'>> = {
   // a curated-only concept below the expected DOID concept, which is all the judges could name: a hit, and correct
   'EGFR-mutated lung carcinoma': { areas: ['egfr-nsclc'], targets: [] },
   'EGFR-mutated lung neoplasm': { areas: ['egfr-nsclc'], targets: [] }, // also below, two levels down
+  'MET Gene Amplification': { areas: [], targets: ['MET amplification'] }, // a variant of the expected gene: right
 };
 const resolve = (input: string): ConditionResolution => ({ input, ...(system[input] ?? { areas: [], targets: [] }) });
 
@@ -52,12 +56,12 @@ describe('term-resolution scoring', () => {
   const report = scoreTermResolution(file, resolve, concepts);
 
   it('counts an expected concept or an ancestor of one as covered', () => {
-    expect(report.coverage).toEqual({ expected: 6, hits: 3, share: 0.5 });
+    expect(report.coverage).toEqual({ expected: 7, hits: 4, share: 4 / 7 });
     expect(report.misses.map((miss) => miss.input)).toEqual(['Lung neoplasm', 'Unknown thing', 'PD-1']);
   });
 
   it('counts a resolution as correct only when every resolved concept is expected or an ancestor', () => {
-    expect(report.precision).toEqual({ resolved: 5, correct: 3, share: 3 / 5 });
+    expect(report.precision).toEqual({ resolved: 6, correct: 4, share: 4 / 6 });
     expect(report.errors.map((error) => error.input)).toEqual(['Lung neoplasm', 'Healthy']);
   });
 
@@ -66,7 +70,12 @@ describe('term-resolution scoring', () => {
     expect(report.errors.map((error) => error.input)).toContain('Lung neoplasm');
   });
 
+  it('counts a variant of the expected gene as right, since judges name gene symbols only', () => {
+    expect(report.errors.map((error) => error.input)).not.toContain('MET Gene Amplification');
+    expect(report.misses.map((miss) => miss.input)).not.toContain('MET Gene Amplification');
+  });
+
   it('reports how many expected ids the vocabularies can represent', () => {
-    expect(report.expectedIdsKnown).toBeCloseTo(6 / 7, 12);
+    expect(report.expectedIdsKnown).toBeCloseTo(7 / 8, 12);
   });
 });

@@ -2,11 +2,12 @@
  * Scores term resolution against hand judgements. A resolved disease fits an expected one when it is that concept or
  * an ancestor of it in the shipped hierarchy, or when it is a curated-only concept (no DOID id) lying below it: the
  * judges could only name DOID concepts, so for a disease finer than the ontology they named the nearest broader one.
- * A resolved target fits when it is the expected gene or an ancestor. Coverage and precision both use these fits.
+ * A resolved target fits when it is the expected gene or an ancestor, or a variant of the expected gene (judges name
+ * HGNC symbols only, so "MET Gene Amplification" is judged MET). Coverage and precision both use these fits.
  */
 import { readFileSync } from 'node:fs';
 import { vocabularyIndexes, type VocabularyIndex } from '#engine';
-import { optionalIndex, type ConditionResolution } from './condition-resolution.js';
+import type { ConditionResolution } from './condition-resolution.js';
 
 /** What a curator maps one condition string to (test/data/ctgov-sample/condition-judgements.json). */
 export interface ConditionJudgement {
@@ -41,11 +42,15 @@ export interface ConceptSpace {
   readonly targetCovers: (resolved: string, expected: string) => boolean;
   /** The shipped disease term has no ontology id of its own or as an alias: a curated concept the judges could not name. */
   readonly diseaseIsCuratedOnly: (resolved: string) => boolean;
+  /** The shipped target term is a variant or alteration of a gene ("KRAS G12C", "MET amplification"), no symbol itself. */
+  readonly targetIsVariant: (resolved: string) => boolean;
 }
 
+/** An HGNC-style symbol: capitals, digits and hyphens, no spaces ("ERBB2", "HLA-A"). */
+const GENE_SYMBOL = /^[A-Z][A-Z0-9-]*$/;
+
 /** Canonicalises through the index's own alias support (an exact resolution) or a term's ontology cross-references. */
-function canonicaliser(index: VocabularyIndex | undefined): (id: string) => string | undefined {
-  if (index === undefined) return () => undefined;
+function canonicaliser(index: VocabularyIndex): (id: string) => string | undefined {
   const byXref = new Map<string, string>();
   for (const term of index.vocabulary.terms)
     for (const xref of term.xrefs ?? []) byXref.set(xref.toUpperCase(), term.id);
@@ -61,7 +66,7 @@ const ONTOLOGY_ID_PREFIX = 'DOID:';
 
 export function engineConceptSpace(): ConceptSpace {
   const areas = vocabularyIndexes.therapeuticAreas;
-  const targets = optionalIndex('targets');
+  const targets = vocabularyIndexes.targets;
   const disease = canonicaliser(areas);
   const target = canonicaliser(targets);
   return {
@@ -72,7 +77,8 @@ export function engineConceptSpace(): ConceptSpace {
       const term = areas.get(resolved);
       return term !== undefined && ![term.id, ...(term.aliases ?? [])].some((id) => id.startsWith(ONTOLOGY_ID_PREFIX));
     },
-    targetCovers: (resolved, expected) => targets?.isDescendantOrSelf(expected, resolved) ?? resolved === expected,
+    targetCovers: (resolved, expected) => targets.isDescendantOrSelf(expected, resolved),
+    targetIsVariant: (resolved) => !GENE_SYMBOL.test(resolved),
   };
 }
 
@@ -127,7 +133,12 @@ export function scoreTermResolution(
           concepts.diseaseCovers(area, expected) ||
           (concepts.diseaseIsCuratedOnly(area) && concepts.diseaseCovers(expected, area)),
       );
-    const targetFits = (target: string): boolean => targets.some((expected) => concepts.targetCovers(target, expected));
+    const targetFits = (target: string): boolean =>
+      targets.some(
+        (expected) =>
+          concepts.targetCovers(target, expected) ||
+          (concepts.targetIsVariant(target) && concepts.targetCovers(expected, target)),
+      );
     const judged: JudgedResolution = {
       input: judgement.input,
       expected: [...judgement.diseases, ...judgement.targets],

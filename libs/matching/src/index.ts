@@ -5,3 +5,4 @@ export * from './vocabulary/vocabulary.types.js';
 export * from './vocabulary/vocabularies.js';
 export * from './vocabulary/vocabulary-index.js';
 export * from './vocabulary/condition-mentions.js';
+export * from './vocabulary/resolve-terms.js';

@@ -1,13 +1,14 @@
 import { normaliseTokens } from './term-normalisation.js';
 import { vocabularyIndexes, type VocabularyIndex } from './vocabulary-index.js';
-import type { TermResolution } from './vocabulary.types.js';
+import type { TermResolution, TermSuggestion, UnresolvedTerm } from './vocabulary.types.js';
 
 export type ResolvedTerm = Extract<TermResolution, { readonly resolved: true }>;
 
-/** What a free-text condition ("EGFR-mutant NSCLC") names: the disease, if confidently one, and its biomarkers. */
+/** What a free-text condition ("EGFR-mutant NSCLC") names: the diseases it confidently names, and its biomarkers. */
 export interface ConditionMention {
   readonly input: string;
-  readonly area?: ResolvedTerm;
+  /** One disease; one per part for a list whose every part names one ("Mesothelioma, SCLC, NSCLC"); or none. */
+  readonly areas: readonly ResolvedTerm[];
   /** Target ids (HGNC symbols, variants such as `KRAS G12C`), most specific only, in order of appearance. */
   readonly targets: readonly string[];
 }
@@ -15,6 +16,10 @@ export interface ConditionMention {
 // At or below 0.7 the resolver had to guess (a phrase covering under two thirds of the words, a typo repair): on
 // real trial conditions such guesses are wrong more often than right, so the condition names nothing.
 const MIN_AREA_CONFIDENCE = 0.71;
+
+// Commas, semicolons, "and", "or", "&" between parts of a list. A comma also inverts one name ("Leukemia, Myeloid,
+// Acute"), which the whole-input reading handles first; the list reading applies only when that abstains.
+const LIST_SEPARATOR = /\s*[,;，；]\s*|\s+(?:and|or|&)\s+/iu;
 
 // Longest run of words tried as one target name ("programmed death ligand 1").
 const MAX_TARGET_WORDS = 6;
@@ -107,11 +112,57 @@ export function findTargetMentions(input: string): string[] {
 
 /**
  * Reads a free-text condition as partner systems and trial registries write it: the most specific disease it
- * confidently names (or none: "Healthy Volunteers", "Quality of Life", a drug name) plus the targets it names.
+ * confidently names (or none: "Healthy Volunteers", "Quality of Life", a drug name) plus the targets it names. A
+ * list names each of its diseases, but only when every part names one: a part that names nothing ("Osteoarthritis,
+ * Knee") says the text is one phrase, not a list.
  */
 export function resolveConditionMention(input: string): ConditionMention {
-  const targets = findTargetMentions(input);
-  const resolution = vocabularyIndexes.therapeuticAreas.resolve(input);
-  const area = resolution.resolved && resolution.confidence >= MIN_AREA_CONFIDENCE ? resolution : undefined;
-  return area === undefined ? { input, targets } : { input, area, targets };
+  return { input, areas: readAreas(input).areas, targets: findTargetMentions(input) };
+}
+
+/** The confident areas of a condition, and the whole input's own resolution (for suggestions when there are none). */
+function readAreas(input: string): { areas: ResolvedTerm[]; whole: TermResolution } {
+  const index = vocabularyIndexes.therapeuticAreas;
+  const whole = index.resolve(input);
+  if (isConfident(whole)) return { areas: [whole], whole };
+  const parts = input
+    .split(LIST_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  if (parts.length > 1) {
+    const resolved = parts.map((part) => index.resolve(part));
+    if (resolved.every(isConfident)) {
+      return {
+        areas: resolved.filter((area, at) => resolved.findIndex((other) => other.id === area.id) === at),
+        whole,
+      };
+    }
+  }
+  return { areas: [], whole };
+}
+
+function isConfident(resolution: TermResolution): resolution is ResolvedTerm {
+  return resolution.resolved && resolution.confidence >= MIN_AREA_CONFIDENCE;
+}
+
+/**
+ * Therapeutic areas as profiles are written: each input through `resolveConditionMention`, so a write keeps what
+ * the evaluation measures. An input naming no disease confidently comes back unresolved, its guess (if any) first
+ * among the suggestions.
+ */
+export function resolveAreaTerms(inputs: readonly string[]): { ids: string[]; unresolved: UnresolvedTerm[] } {
+  const ids = new Set<string>();
+  const unresolved: UnresolvedTerm[] = [];
+  for (const input of inputs) {
+    const { areas, whole } = readAreas(input);
+    if (areas.length > 0) {
+      areas.forEach((area) => ids.add(area.id));
+      continue;
+    }
+    const suggestions: TermSuggestion[] = whole.resolved
+      ? [{ id: whole.id, label: whole.label, score: whole.confidence }]
+      : [...whole.suggestions];
+    unresolved.push({ input, resolved: false, suggestions });
+  }
+  return { ids: [...ids], unresolved };
 }

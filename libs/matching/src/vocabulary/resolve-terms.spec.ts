@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { VOCABULARY_NAMES } from './vocabularies.js';
-import { resolveTerms, vocabularyIndexes } from './vocabulary-index.js';
+import { resolveTerms } from './resolve-terms.js';
+import { vocabularyIndexes } from './vocabulary-index.js';
 
 const PARTNER_PROFILE = [
   'Metastatic Colorectal Cancer (CRC)',
@@ -41,6 +42,12 @@ describe('resolveTerms', () => {
     const result = resolveTerms('therapeuticAreas', PARTNER_PROFILE);
     expect(result.unresolved).toEqual([]);
     expect(result.ids).toHaveLength(19);
+  });
+
+  it('abstains on a therapeutic area it could only guess, offering the guess first', () => {
+    const result = resolveTerms('therapeuticAreas', ['Chronic Plaque-type Psoriasis']);
+    expect(result.ids).toEqual([]);
+    expect(result.unresolved[0]?.suggestions[0]?.id).toBe('psoriasis');
   });
 
   it('has an index for every vocabulary', () => {

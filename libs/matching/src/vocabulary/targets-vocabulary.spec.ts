@@ -36,8 +36,21 @@ describe('targets vocabulary', () => {
 describe('resolveConditionMention', () => {
   it('gives the disease and the biomarker a condition names', () => {
     const mention = resolveConditionMention('EGFR-mutant NSCLC');
-    expect(mention.area?.id).toBe('egfr-mutated-nsclc');
+    expect(mention.areas.map((area) => area.id)).toEqual(['egfr-mutated-nsclc']);
     expect(mention.targets).toEqual(['EGFR']);
+  });
+
+  it('names each disease of a list whose every part names one', () => {
+    const ids = resolveConditionMention('Mesothelioma, Small Cell Lung Cancer, NSCLC').areas.map((area) => area.id);
+    expect(ids).toEqual(expect.arrayContaining(['small-cell-lung-cancer', 'non-small-cell-lung-cancer']));
+    expect(ids).toHaveLength(3);
+  });
+
+  it('reads a comma as part of one name when a part names nothing', () => {
+    expect(resolveConditionMention('Leukemia, Myeloid, Acute').areas.map((area) => area.id)).toEqual([
+      'acute-myeloid-leukaemia',
+    ]);
+    expect(resolveConditionMention('Asthma, Knee').areas).toEqual([]);
   });
 
   it('keeps the most specific variant only', () => {
@@ -57,7 +70,7 @@ describe('resolveConditionMention', () => {
     'names nothing in %j',
     (input) => {
       const mention = resolveConditionMention(input);
-      expect(mention.area).toBeUndefined();
+      expect(mention.areas).toEqual([]);
       expect(mention.targets).toEqual([]);
     },
   );

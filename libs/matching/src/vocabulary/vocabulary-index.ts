@@ -20,14 +20,7 @@ import {
 } from './term-normalisation.js';
 import { TermSimilarity, type SimilarTerm, type SimilarityEntry } from './term-similarity.js';
 import { VOCABULARIES, VOCABULARY_NAMES } from './vocabularies.js';
-import type {
-  TermResolution,
-  TermSuggestion,
-  UnresolvedTerm,
-  Vocabulary,
-  VocabularyName,
-  VocabularyTerm,
-} from './vocabulary.types.js';
+import type { TermResolution, TermSuggestion, Vocabulary, VocabularyName, VocabularyTerm } from './vocabulary.types.js';
 
 /*
  * Confidence of each repair an input needed; repairs multiply, so "Advanced Solid Malignancies" (qualifier stripped,
@@ -289,7 +282,8 @@ export class VocabularyIndex {
     if (match !== undefined && match.partial !== true) return this.resolved(input, match.id, match.confidence);
     const tokens = normaliseTokens(input);
     const nearest = this.similarity.nearest(tokens.join(' '), looseTokens(tokens), SUGGESTION_CANDIDATES);
-    const repaired = this.typoRepair(tokens.join(' '), nearest) ?? match;
+    // A typo repair is a guess too: it wins over a partial match only when it is the more confident of the two.
+    const repaired = this.mostConfident([this.typoRepair(tokens.join(' '), nearest), match]);
     if (repaired !== undefined) return this.resolved(input, repaired.id, repaired.confidence);
     return { input, resolved: false, suggestions: this.suggestions(tokens, nearest) };
   }
@@ -547,19 +541,3 @@ function lazyIndexes(): Readonly<Record<VocabularyName, VocabularyIndex>> {
 
 /** One index per vocabulary, built on first use. */
 export const vocabularyIndexes: Readonly<Record<VocabularyName, VocabularyIndex>> = lazyIndexes();
-
-/** Resolves a list of inputs into deduplicated ids in input order; inputs that resolve to nothing come back apart. */
-export function resolveTerms(
-  name: VocabularyName,
-  inputs: readonly string[],
-): { ids: string[]; unresolved: UnresolvedTerm[] } {
-  const index = vocabularyIndexes[name];
-  const ids = new Set<string>();
-  const unresolved: UnresolvedTerm[] = [];
-  for (const input of inputs) {
-    const resolution = index.resolve(input);
-    if (resolution.resolved) ids.add(resolution.id);
-    else unresolved.push(resolution);
-  }
-  return { ids: [...ids], unresolved };
-}
