@@ -115,8 +115,11 @@ describe('matching scenarios through the REST API: terms', () => {
       const pairs = await scenario.pairs();
       const idsPair = pairs.byIds;
       // Every term matches; lexical relevance, which shares only some of the factory texts' words, keeps it below 1.
-      expect(criterion(idsPair, 'therapeuticArea').score).toBe(1);
-      expect(idsPair.score).toBeGreaterThan(0.5);
+      for (const name of ['therapeuticArea', 'modality', 'developmentStage', 'capability', 'collaborationType']) {
+        expect(criterion(idsPair, name).score).toBe(1);
+      }
+      expect(criterion(idsPair, 'textRelevance').score).toBeGreaterThan(0);
+      expect(idsPair.score).toBeLessThan(1);
       for (const pair of [pairs.inChinese, pairs.inEnglishSynonyms]) {
         expect(pair.score).toBe(idsPair.score);
         expect(pair.eligible).toBe(idsPair.eligible);

@@ -111,7 +111,7 @@ describe('profiles from trials', () => {
       unmappedTerms: ['Wheezy feelings'],
     });
     expect(company.assets?.map((asset) => asset.name)).toEqual(['AZD-1234', 'Osimertinib']);
-    expect(company.description).toBe('A title\nAn official title\nA description\nSecond\nSecond official');
+    expect(company.description).toBe('A title\nSecond\nAn official title\nSecond official\nA description');
   });
 
   it('builds a need from one trial, with no stage when the trial has no phase', () => {

@@ -143,8 +143,9 @@ function resolveConditions(conditions: readonly string[], resolve: ConditionReso
   return { therapeuticAreas: [...areas], targets: [...targets], unmappedTerms: [...unmapped] };
 }
 
-/** `description` limit of the company contract (libs/contracts company-profile.shape.ts). */
+/** Limits of the company contract (libs/contracts company-profile.shape.ts, limits.ts). */
 export const MAX_DESCRIPTION_LENGTH = 4000;
+export const MAX_ASSETS_PER_COMPANY = 50;
 
 /** A sponsor's profile as a partner system would send it, built from the sponsor's trials. */
 export function companyFromTrials(
@@ -157,13 +158,19 @@ export function companyFromTrials(
     resolve,
   );
   const stages = new Set(trials.flatMap((trial) => stagesOfPhase(trial.phase)));
-  const assets = distinctAssets(trials.flatMap((trial) => parseInterventions(trial.interventions)));
-  // What an organisation would say about itself: its programmes' titles and summaries, within the contract's limit.
+  const assets = distinctAssets(trials.flatMap((trial) => parseInterventions(trial.interventions))).slice(
+    0,
+    MAX_ASSETS_PER_COMPANY,
+  );
+  // What an organisation would say about itself within the contract's limit: every programme's title first, then
+  // the official titles, then the summaries, so a sponsor with many trials names all of them before any detail.
   const description = [
     ...new Set(
-      trials
-        .flatMap((trial) => [trial.title, trial.officialTitle, trial.description])
-        .filter((text) => text.trim() !== ''),
+      [
+        ...trials.map((trial) => trial.title),
+        ...trials.map((trial) => trial.officialTitle),
+        ...trials.map((trial) => trial.description),
+      ].filter((text) => text.trim() !== ''),
     ),
   ]
     .join('\n')

@@ -101,7 +101,7 @@ for (let run = 0; run < runs; run++) {
 }
 
 // The reference tokenises the population once, as a caller ranking many needs would; only scoring is timed.
-const documents = populationDocuments(population.companies);
+const documents = populationDocuments(population.companies, vocab);
 const referenceRates: number[] = [];
 let topKIdentical = repeatable;
 for (let run = 0; run < runs; run++) {

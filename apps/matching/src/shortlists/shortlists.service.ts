@@ -109,7 +109,7 @@ export class ShortlistsService {
     const corpus = await this.population.current(manager);
     const vocab = defaultEngineVocabulary();
     // The company's words are the same against every need: tokenised once.
-    const document = companyDocument(profile);
+    const document = companyDocument(profile, vocab);
     const size = this.config.shortlistSize;
     const next = new Map<string, ShortlistRow[]>();
     const rescoreInFull: RdNeedUpsertedV1[] = [];

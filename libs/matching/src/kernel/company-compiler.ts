@@ -49,7 +49,7 @@ export function compileCompanies(
     attributes[index] = seekCount | (geography << SEEK_COUNT_BITS);
   });
   bounds[3 * count] = terms.length;
-  const { documents, corpus } = populationDocuments(companies);
+  const { documents, corpus } = populationDocuments(companies, vocab);
   const { tokenNumbers, postings } = invertDocuments(documents);
 
   const ids = companies.map((company) => company.id);

@@ -61,7 +61,7 @@ export function topKForNeed(
   companies: readonly CompanyProfile[],
   k: number,
   vocab: EngineVocabulary = defaultEngineVocabulary(),
-  population: PopulationDocuments = populationDocuments(companies),
+  population: PopulationDocuments = populationDocuments(companies, vocab),
 ): RankedMatch[] {
   const { documents, corpus } = population;
   const plan = planNeed(need, vocab, corpus);

@@ -4,6 +4,8 @@
  */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
+/** Saturation of the query side: a word the need repeats counts more, up to K3 + 1 times. */
+export const BM25_K3 = 8;
 
 /**
  * Contributions are integers in units of 2^-24, so a document's score is the same exact sum in whatever order its
@@ -11,6 +13,11 @@ export const BM25_B = 0.75;
  * them in query order, and both arrive at the same number.
  */
 export const LEXICAL_QUANTUM = 2 ** 24;
+
+/** BM25's query-frequency part: how much a word the query holds `count` times counts against holding it once. */
+export function bm25QueryWeight(count: number): number {
+  return ((BM25_K3 + 1) * count) / (BM25_K3 + count);
+}
 
 /** BM25's term-frequency part: how much of a word's IDF a document holding it `frequency` times earns. */
 export function bm25Saturation(frequency: number, length: number, averageLength: number): number {

@@ -37,22 +37,25 @@ export const CRITERIA: readonly CriterionName[] = [...ADDITIVE_CRITERIA, 'sector
 /**
  * Additive weights sum to 1 but are renormalised over the criteria a need actually uses, so only their ratios
  * matter. Lexical relevance and the criteria real trial registrations exercise (area, focus, target, stage) were
- * chosen by cross-validation on real data (`npm run eval:calibrate`, docs/matching-quality.md); the others keep
- * their ratios to the therapeutic area. `sector` is not additive: it is the share of the score a company outside
- * every sector of the need loses.
+ * weighed on real data (`npm run eval:calibrate`, docs/matching-quality.md). Held out, lexical relevance alone did
+ * best, and coded areas and targets already take part in it as concept tokens; the coded criteria keep 0.16 against
+ * its 0.59 because their ordering (a narrower area fully, a broader one in part, a sibling barely) must still show in
+ * shortlists filled company by company, where lexical scores drift with the population. The criteria registrations
+ * do not exercise (modality, capability, collaboration, reciprocity, geography, partner networks) keep their share of
+ * the whole. `sector` is not additive: it is the share of the score a company outside every sector of the need loses.
  */
 export const DEFAULT_WEIGHTS: CriterionWeights = Object.freeze({
-  therapeuticArea: 0.11,
+  therapeuticArea: 0.08,
   focus: 0.02,
-  target: 0.04,
+  target: 0.03,
   modality: 0.05,
-  developmentStage: 0.05,
+  developmentStage: 0.03,
   capability: 0.07,
   collaborationType: 0.04,
   reciprocity: 0.04,
   geography: 0.03,
   partnerNetwork: 0.02,
-  textRelevance: 0.53,
+  textRelevance: 0.59,
   sector: 0.85,
 });
 

@@ -1,13 +1,20 @@
-import { termLabel, type EngineVocabulary, type EngineVocabularyName } from './engine-vocabulary.js';
-import { bm25TermBound } from './bm25.js';
+import {
+  defaultEngineVocabulary,
+  termLabel,
+  type EngineVocabulary,
+  type EngineVocabularyName,
+} from './engine-vocabulary.js';
+import { bm25QueryWeight, bm25TermBound } from './bm25.js';
 import { lifeScienceTokens } from './life-science-tokens.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 
 /*
  * Lexical relevance is BM25F: a company is one document whose fields count with the weights below, a need is a
- * query of distinct words, and inverse document frequencies come from the population being ranked. Weights are
- * small integers, so lengths and frequencies are exact, and contributions are integers (`bm25Term`), so both
- * scoring paths reach the same sum.
+ * query of words (a word the need repeats counts more, saturating), and inverse document frequencies come from the
+ * population being ranked. Coded terms take part as concept tokens (`conceptTokens`): a need coded "lung cancer"
+ * meets a company coded "non-small cell lung cancer", and how much a shared concept counts follows from how rare it
+ * is in the population, like any word. Weights are small integers, so lengths and
+ * frequencies are exact, and contributions are integers (`bm25Term`), so both scoring paths reach the same sum.
  */
 
 /** How much an occurrence counts, by where it occurs. */
@@ -15,12 +22,20 @@ export const COMPANY_FIELD_WEIGHTS = Object.freeze({
   description: 1,
   assets: 2,
   unmappedTerms: 1,
+  concepts: 1,
 });
+
+/** Concept tokens cannot collide with words: the tokeniser never emits a control character. */
+const CONCEPT_MARK = '\u0001';
+const CONCEPT_PREFIXES: Readonly<Record<'therapeuticAreas' | 'targets', string>> = {
+  therapeuticAreas: `${CONCEPT_MARK}area:`,
+  targets: `${CONCEPT_MARK}target:`,
+};
 
 /**
  * Labels of these vocabularies are part of the need's words, so a need coded as EGFR-mutated NSCLC finds companies
- * that only write about it. Companies' labels are left out: their terms are judged by the structured criteria, and
- * two companies with the same words but a broader and a narrower term should not differ in lexical relevance.
+ * that only write about it; companies' terms take part as concept tokens only, so the words of a broad label do not
+ * stand in for a narrower coded term.
  */
 const LABELLED_FIELDS: readonly (readonly [EngineVocabularyName, 'therapeuticAreas' | 'targets'])[] = [
   ['therapeuticAreas', 'therapeuticAreas'],
@@ -50,12 +65,49 @@ export interface LexicalQuery {
   readonly maxScore: number;
 }
 
+/**
+ * A profile's terms as concept tokens, each once; a company's with all their ancestors. A need's concept then meets
+ * a company coded with it or anything below it, as the area criterion credits such a company in full; a sibling
+ * sharing some ancestor with the need earns nothing here, which that criterion already judges.
+ */
+function conceptTokens(
+  vocab: EngineVocabulary,
+  profile: { readonly therapeuticAreas?: readonly string[]; readonly targets?: readonly string[] },
+  withAncestors = true,
+): Set<string> {
+  const tokens = new Set<string>();
+  for (const [name, field] of LABELLED_FIELDS) {
+    const hierarchy = vocab.entries[name].hierarchy;
+    const prefix = CONCEPT_PREFIXES[field];
+    for (const id of profile[field] ?? []) {
+      const canonical = hierarchy.canonicalId?.(id) ?? id;
+      if (!hierarchy.has(canonical)) continue;
+      tokens.add(prefix + canonical);
+      if (withAncestors) for (const ancestor of hierarchy.ancestors(canonical)) tokens.add(prefix + ancestor);
+    }
+  }
+  return tokens;
+}
+
+/** How a shared token reads in an explanation: a word as it is, a concept token by its term's label. */
+export function lexicalTokenLabel(token: string, vocab: EngineVocabulary): string {
+  if (!token.startsWith(CONCEPT_MARK)) return token;
+  for (const [name, field] of LABELLED_FIELDS) {
+    const prefix = CONCEPT_PREFIXES[field];
+    if (token.startsWith(prefix)) return termLabel(vocab, name, token.slice(prefix.length));
+  }
+  return token.slice(CONCEPT_MARK.length);
+}
+
 function labelsOf(vocab: EngineVocabulary, name: EngineVocabularyName, ids: readonly string[] | undefined): string[] {
   return (ids ?? []).flatMap((id) => (vocab.entries[name].hierarchy.has(id) ? [termLabel(vocab, name, id)] : []));
 }
 
-/** The company's own words: description, asset names and codes, unmapped terms. */
-export function companyDocument(company: CompanyProfile): LexicalDocument {
+/** The company's own words (description, asset names and codes, unmapped terms) and its concept tokens. */
+export function companyDocument(
+  company: CompanyProfile,
+  vocab: EngineVocabulary = defaultEngineVocabulary(),
+): LexicalDocument {
   const counts = new Map<string, number>();
   let length = 0;
   const add = (texts: readonly string[], weight: number): void => {
@@ -72,22 +124,40 @@ export function companyDocument(company: CompanyProfile): LexicalDocument {
     COMPANY_FIELD_WEIGHTS.assets,
   );
   add(company.unmappedTerms ?? [], COMPANY_FIELD_WEIGHTS.unmappedTerms);
+  // Concept tokens do not lengthen the document: a company coded more specifically than another, with the same
+  // words, holds every concept the other holds and must not lose by holding more.
+  for (const token of conceptTokens(vocab, company)) {
+    counts.set(token, (counts.get(token) ?? 0) + COMPANY_FIELD_WEIGHTS.concepts);
+  }
   const tokens = [...counts.keys()].sort(byCodeUnits);
   return { tokens, frequencies: tokens.map((token) => counts.get(token) ?? 0), length };
 }
 
+/** A need's distinct words in code-unit order and how often the need uses each. */
+export interface QueryTerms {
+  readonly tokens: readonly string[];
+  readonly counts: readonly number[];
+}
+
 /**
- * The need's distinct words in code-unit order: title, description, the labels of its areas and targets, unmapped
- * terms. Every field counts alike; weighting the title above the description did worse on real data.
+ * The need's words: title, description, the labels of its areas and targets, unmapped terms, and its concept
+ * tokens. Every field counts alike; weighting the title above the description did worse on real data.
  */
-export function needQueryTerms(need: NeedProfile, vocab: EngineVocabulary): string[] {
+export function needQueryTerms(need: NeedProfile, vocab: EngineVocabulary): QueryTerms {
   const texts = [
     need.title ?? '',
     need.description ?? '',
     ...LABELLED_FIELDS.flatMap(([name, field]) => labelsOf(vocab, name, need[field])),
     ...(need.unmappedTerms ?? []),
   ];
-  return [...new Set(texts.flatMap(lifeScienceTokens))].sort(byCodeUnits);
+  const counts = new Map<string, number>();
+  const add = (token: string): void => {
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+  };
+  texts.flatMap(lifeScienceTokens).forEach(add);
+  conceptTokens(vocab, need, false).forEach(add);
+  const tokens = [...counts.keys()].sort(byCodeUnits);
+  return { tokens, counts: tokens.map((token) => counts.get(token) ?? 0) };
 }
 
 export function lexicalCorpus(documents: Iterable<LexicalDocument>): LexicalCorpus {
@@ -112,8 +182,11 @@ export interface PopulationDocuments {
   readonly corpus: LexicalCorpus;
 }
 
-export function populationDocuments(companies: readonly CompanyProfile[]): PopulationDocuments {
-  const documents = companies.map(companyDocument);
+export function populationDocuments(
+  companies: readonly CompanyProfile[],
+  vocab: EngineVocabulary = defaultEngineVocabulary(),
+): PopulationDocuments {
+  const documents = companies.map((company) => companyDocument(company, vocab));
   return { documents, corpus: lexicalCorpus(documents) };
 }
 
@@ -121,18 +194,26 @@ export function inverseDocumentFrequency(documentFrequency: number, documentCoun
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-/** Words no document holds cannot be matched by anyone, so they are left out of the query and of its maximum. */
-export function lexicalQuery(terms: readonly string[], corpus: LexicalCorpus): LexicalQuery {
+/**
+ * A word's weight is its IDF times BM25's query-frequency part; `idfs` holds these weights. Words no document holds
+ * cannot be matched by anyone, so they are left out of the query, but they stay in its maximum (at the IDF of a
+ * word no one holds): otherwise the first company to use a need's rare word would be scored against a smaller
+ * maximum than the next, and a shortlist filled company by company would keep scores a full ranking would not give.
+ * Without a population there is nothing to rank against and the query is empty.
+ */
+export function lexicalQuery(terms: QueryTerms, corpus: LexicalCorpus): LexicalQuery {
   const tokens: string[] = [];
   const idfs: number[] = [];
   let maxScore = 0;
-  for (const token of terms) {
+  if (corpus.documentCount === 0) return { tokens, idfs, averageLength: corpus.averageLength, maxScore };
+  for (let t = 0; t < terms.tokens.length; t++) {
+    const token = terms.tokens[t]!;
     const frequency = corpus.documentFrequency(token);
+    const idf = inverseDocumentFrequency(frequency, corpus.documentCount) * bm25QueryWeight(terms.counts[t] ?? 1);
+    maxScore += bm25TermBound(idf);
     if (frequency === 0) continue;
-    const idf = inverseDocumentFrequency(frequency, corpus.documentCount);
     tokens.push(token);
     idfs.push(idf);
-    maxScore += bm25TermBound(idf);
   }
   return { tokens, idfs, averageLength: corpus.averageLength, maxScore };
 }

@@ -9,7 +9,10 @@ const vocab = fixtureVocabulary();
 
 /** Scores one pair inside a population, which is where document frequencies come from. */
 const textIn = (need: NeedProfile, company: CompanyProfile, others: readonly CompanyProfile[] = []) =>
-  criterionOf(scorePair(need, company, vocab, populationDocuments([company, ...others]).corpus), 'textRelevance');
+  criterionOf(
+    scorePair(need, company, vocab, populationDocuments([company, ...others], vocab).corpus),
+    'textRelevance',
+  );
 
 const bystanders = Array.from({ length: 8 }, (_, index) =>
   aCompany({ id: `other-${index}`, description: 'A contract research organisation running patient studies.' }),
@@ -82,11 +85,34 @@ describe('lexical relevance (BM25 over need and company text)', () => {
     const one = aCompany({ id: 'one', description: 'organoid' });
     const two = aCompany({ id: 'two', description: 'organoid screening' });
     const all = aCompany({ id: 'all', description: 'organoid screening, liquid biopsy' });
-    const { corpus } = populationDocuments([one, two, all, ...bystanders]);
+    const { corpus } = populationDocuments([one, two, all, ...bystanders], vocab);
     const text = (company: CompanyProfile) => criterionOf(scorePair(need, company, vocab, corpus), 'textRelevance');
 
     expect(text(two).score).toBeGreaterThan(text(one).score);
     expect(text(all).score).toBeGreaterThan(text(two).score);
     expect(text(all).score).toBeLessThanOrEqual(1);
+  });
+
+  it('lets a coded area meet companies coded with it or below it, not siblings', () => {
+    const need = aNeed({ title: 'Partner wanted', therapeuticAreas: ['nsclc'] });
+    const narrower = aCompany({ id: 'narrower', therapeuticAreas: ['egfr-nsclc'] });
+    const sibling = aCompany({ id: 'sibling', therapeuticAreas: ['sclc'] });
+    const population = [narrower, sibling, ...bystanders];
+    const { corpus } = populationDocuments(population, vocab);
+    const text = (company: CompanyProfile) => criterionOf(scorePair(need, company, vocab, corpus), 'textRelevance');
+
+    expect(text(narrower).score).toBeGreaterThan(0);
+    expect(text(narrower).explanation).toContain('Nsclc');
+    expect(text(sibling).score).toBe(0);
+  });
+
+  it('counts a word the need repeats more than one it uses once', () => {
+    const need = aNeed({ title: 'organoid screening', description: 'Organoid models; organoid biobank.' });
+    const repeated = aCompany({ id: 'repeated', description: 'organoid' });
+    const once = aCompany({ id: 'once', description: 'screening' });
+    const { corpus } = populationDocuments([repeated, once, ...bystanders], vocab);
+    const text = (company: CompanyProfile) => criterionOf(scorePair(need, company, vocab, corpus), 'textRelevance');
+
+    expect(text(repeated).score).toBeGreaterThan(text(once).score);
   });
 });

@@ -9,7 +9,13 @@ import { geographyPoints, hasChinaPresence } from './geography.js';
 import { withAssetTerms } from './company-terms.js';
 import { STEM_PREFIX } from './life-science-tokens.js';
 import { bm25Term, lexicalUnits } from './bm25.js';
-import { companyDocument, type LexicalCorpus, type LexicalDocument, type LexicalQuery } from './lexical-relevance.js';
+import {
+  companyDocument,
+  lexicalTokenLabel,
+  type LexicalCorpus,
+  type LexicalDocument,
+  type LexicalQuery,
+} from './lexical-relevance.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 import type { CriterionScore, MatchResult } from './match-result.types.js';
 import { distinct, planNeed, type NeedPlan } from './need-plan.js';
@@ -119,8 +125,8 @@ export function scorePlannedPair(
         )
       : notApplicable('the need prefers no partner network'),
     textRelevance: plan.applicable.textRelevance
-      ? assessText(plan.lexical, document ?? companyDocument(company), plan.scales.textRelevance)
-      : notApplicable('no word of the need occurs in any profile'),
+      ? assessText(plan.lexical, document ?? companyDocument(company, vocab), plan.scales.textRelevance, vocab)
+      : notApplicable('the need has no words, or there are no profiles to weigh them against'),
   };
 
   const breakdown: CriterionScore[] = ADDITIVE_CRITERIA.map((criterion) => {
@@ -409,7 +415,12 @@ export function lexicalScore(query: LexicalQuery, document: LexicalDocument): { 
   return { score, shared };
 }
 
-function assessText(query: LexicalQuery, document: LexicalDocument, scale: number): Assessment {
+function assessText(
+  query: LexicalQuery,
+  document: LexicalDocument,
+  scale: number,
+  vocab: EngineVocabulary,
+): Assessment {
   const { score, shared } = lexicalScore(query, document);
   const units = lexicalUnits(scale, score, query.maxScore);
   const strongest = [...shared]
@@ -417,7 +428,9 @@ function assessText(query: LexicalQuery, document: LexicalDocument, scale: numbe
     .slice(0, SHOWN_SHARED_TERMS)
     .map((q) => {
       const token = query.tokens[q]!;
-      return token.startsWith(STEM_PREFIX) ? `-${token.slice(STEM_PREFIX.length)} drugs` : token;
+      return token.startsWith(STEM_PREFIX)
+        ? `-${token.slice(STEM_PREFIX.length)} drugs`
+        : lexicalTokenLabel(token, vocab);
     });
   return {
     score: scale > 0 ? units / scale : 0,
