@@ -115,6 +115,8 @@ class LexicalScratch {
   private readonly sums: Float64Array;
   private readonly touched: Uint32Array;
   private touchedCount = 0;
+  /** `mark` where a company is in `touched` for the current need. */
+  private readonly touchedMarks: Int32Array;
   private readonly commonMarks: Int32Array;
   private readonly commonIdfs: Float64Array;
   private mark = 0;
@@ -127,6 +129,7 @@ class LexicalScratch {
     this.upper = new Int32Array(Math.max(1, count));
     this.sums = new Float64Array(Math.max(1, count));
     this.touched = new Uint32Array(Math.max(1, count));
+    this.touchedMarks = new Int32Array(Math.max(1, count));
     this.commonMarks = new Int32Array(Math.max(1, tokenCount));
     this.commonIdfs = new Float64Array(Math.max(1, tokenCount));
   }
@@ -142,7 +145,7 @@ class LexicalScratch {
     }
     const { bounds, companies: posted, frequencies, lengths } = companies.postings;
     const { lexicalIdfs, lexicalAverageLength, lexicalMaxScore, textScale } = need;
-    const { sums, touched } = this;
+    const { sums, touched, touchedMarks, mark } = this;
     const common = Math.max(MIN_COMMON_WORD_POSTINGS, companies.count * COMMON_WORD_SHARE);
     let commonBound = 0;
     for (let q = 0; q < tokens.length; q++) {
@@ -160,7 +163,10 @@ class LexicalScratch {
       }
       for (let p = start; p < end; p++) {
         const company = posted[p]!;
-        if (sums[company] === 0) touched[this.touchedCount++] = company;
+        if (touchedMarks[company] !== mark) {
+          touchedMarks[company] = mark;
+          touched[this.touchedCount++] = company;
+        }
         sums[company]! += bm25Term(idf, frequencies[p]!, lengths[company]!, lexicalAverageLength);
       }
     }
@@ -169,6 +175,15 @@ class LexicalScratch {
       const company = touched[i]!;
       this.upper[company] = lexicalUnits(textScale, sums[company]! + commonBound, lexicalMaxScore);
     }
+  }
+
+  /** Companies holding a rare word of the need: the likeliest to rank, so they are visited first. */
+  get touchedCompanies(): Uint32Array {
+    return this.touched.subarray(0, this.touchedCount);
+  }
+
+  wasTouched(company: number): boolean {
+    return this.touchedMarks[company] === this.mark;
   }
 
   /** Exact units of one company; equal to `upper` when the need has no common word. */
@@ -197,7 +212,9 @@ class LexicalScratch {
 /**
  * The hot loop. Per company: OR the gate terms (eligibility), OR the area terms and count the related ones, bound
  * the score, and only then read the remaining terms. The bounds only skip companies that could not enter the
- * heap, so the result equals scoring every pair.
+ * heap, so the result equals scoring every pair. Companies sharing a rare word with the need come first: they fill
+ * the heap with high scores early, so the bounds rule out more of the rest. Keys are unique (they end in the id
+ * rank), so the order of visits does not change the result.
  */
 function rankSplit(
   companies: CompanyBuffers,
@@ -215,7 +232,15 @@ function rankSplit(
   let size = 0;
   let threshold = -1;
   let fullyScored = 0;
-  for (let company = 0; company < count; company++) {
+  const first = lexical.touchedCompanies;
+  const visits = first.length + count;
+  for (let visit = 0; visit < visits; visit++) {
+    let company: number;
+    if (visit < first.length) company = first[visit]!;
+    else {
+      company = visit - first.length;
+      if (lexical.wasTouched(company)) continue;
+    }
     const start = bounds[3 * company]!;
     const gateEnd = bounds[3 * company + 1]!;
     const areaEnd = bounds[3 * company + 2]!;
