@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions, TaxonomyModule, type ServiceConfig } from '#common';
+import { serviceDataSourceOptions, type ServiceConfig, PlatformModule } from '#platform';
+import { MessagingModule } from '#messaging';
+import { TaxonomyModule } from '#profiles';
 import { CompaniesController } from './companies/companies.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
@@ -16,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(companiesDataSource(config.databaseUrl))),
+        PlatformModule.forService({ service: COMPANIES_SERVICE, config }),
         MessagingModule.forService({ service: COMPANIES_SERVICE, schema: COMPANIES_SCHEMA, config }),
         TaxonomyModule,
       ],

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions } from '#common';
+import { serviceDataSourceOptions, PlatformModule } from '#platform';
+import { MessagingModule } from '#messaging';
 import { MATCHING_SCHEMA, matchingDataSource } from './database/matching.data-source.js';
 import { DecisionsController } from './decisions/decisions.controller.js';
 import { DecisionsRepository } from './decisions/decisions.repository.js';
@@ -32,6 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(matchingDataSource(config.databaseUrl))),
+        PlatformModule.forService({ service: MATCHING_SERVICE, config }),
         MessagingModule.forService({ service: MATCHING_SERVICE, schema: MATCHING_SCHEMA, config }),
       ],
       controllers: [

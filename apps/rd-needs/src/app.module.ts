@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions, TaxonomyModule, type ServiceConfig } from '#common';
+import { serviceDataSourceOptions, type ServiceConfig, PlatformModule } from '#platform';
+import { MessagingModule } from '#messaging';
+import { TaxonomyModule } from '#profiles';
 import { RD_NEEDS_SCHEMA, rdNeedsDataSource } from './database/rd-needs.data-source.js';
 import { RdNeedsController } from './needs/rd-needs.controller.js';
 import { PartnerRdNeedsConsumer } from './partner-ingest/partner-rd-needs.consumer.js';
@@ -16,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(rdNeedsDataSource(config.databaseUrl))),
+        PlatformModule.forService({ service: RD_NEEDS_SERVICE, config }),
         MessagingModule.forService({ service: RD_NEEDS_SERVICE, schema: RD_NEEDS_SCHEMA, config }),
         TaxonomyModule,
       ],

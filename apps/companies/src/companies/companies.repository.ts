@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VersionedRepository } from '#common';
+import { VersionedRepository } from '#profiles';
 import { CompanyEntity } from './company.entity.js';
 import type { ListCompaniesQuery } from './company.dto.js';
 

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { InvalidFieldsError, OutboxWriter, serviceDataSourceOptions, warmVocabularyIndexes } from '#common';
+import { InvalidFieldsError, serviceDataSourceOptions } from '#platform';
+import { OutboxWriter } from '#messaging';
+import { warmVocabularyIndexes } from '#profiles';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../../../../test/factories/company.factory.js';
 import { testEnv } from '../../../../test/utils/test-env.js';

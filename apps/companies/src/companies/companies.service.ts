@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type CompanyProfileFields } from '#contracts';
-import { inPartnerScope, OutboxWriter, VersionedProfileService, type ProfileDefinition } from '#common';
+import { inPartnerScope } from '#platform';
+import { OutboxWriter } from '#messaging';
+import { VersionedProfileService, type ProfileDefinition } from '#profiles';
 import { CompaniesRepository } from './companies.repository.js';
 import { CompanyEntity } from './company.entity.js';
 import { COMPANY_TERM_FIELDS, type CompanyPage, type CompanyResponse, type ListCompaniesQuery } from './company.dto.js';

@@ -1,7 +1,8 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CompanyProfileFields, type CompanyProfileUpsertedV1, type WuxiCoLocation } from '#contracts';
-import { ProfileListQuery, type TermFields } from '#common';
+import { ProfileListQuery } from '#platform';
+import { type TermFields } from '#profiles';
 
 export class CreateCompanyDto extends CompanyProfileFields {}
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#common';
+import { consumedRecord, EventIntake } from '#messaging';
 import { CompaniesService } from '../companies/companies.service.js';
 
 export const PARTNER_COMPANIES_CONSUMER = 'companies.partner-ingest';

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Principal, Roles, type ApiPrincipal } from '#common';
+import { Principal, Roles, type ApiPrincipal } from '#platform';
 import type { DecisionView } from './decision.dto.js';
 import { RecordDecisionDto } from './decision.dto.js';
 import { DecisionsService } from './decisions.service.js';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '#contracts';
-import { NotFoundError, OutboxWriter } from '#common';
+import { NotFoundError } from '#platform';
+import { OutboxWriter } from '#messaging';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { ShortlistsService } from '../shortlists/shortlists.service.js';
 import { DecisionEntity } from './decision.entity.js';

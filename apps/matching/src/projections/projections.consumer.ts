@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#common';
+import { consumedRecord, EventIntake } from '#messaging';
 import { ShortlistsService } from '../shortlists/shortlists.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
 

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import type { RdNeedUpsertedV1 } from '#contracts';
 import { ALGORITHM_VERSION } from '#engine';
-import { rematchJobDuration, scoringPairsPerSecond } from '#common';
+import { rematchJobDuration, scoringPairsPerSecond } from './rematch.metrics.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { ALGORITHM_VERSION } from '#engine';
-import { NotFoundError } from '#common';
+import { NotFoundError } from '#platform';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { PopulationCorpus } from './population-corpus.js';
 import type { ProjectionsRepository } from '../projections/projections.repository.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BehaviorSubject, ReplaySubject, Subject, type Observable } from 'rxjs';
 import { TOPICS } from '#contracts';
-import { createKafka } from '#common';
+import { createKafka } from '#messaging';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toShortlistChange, type ShortlistChange } from './shortlist-change.js';
 import type { ShortlistChangeSource } from './shortlist-events.js';

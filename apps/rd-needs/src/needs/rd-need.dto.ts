@@ -8,7 +8,8 @@ import {
   type NeedStatus,
   type RdNeedUpsertedV1,
 } from '#contracts';
-import { ProfileListQuery, type TermFields } from '#common';
+import { ProfileListQuery } from '#platform';
+import { type TermFields } from '#profiles';
 
 export class CreateRdNeedDto extends RdNeedFields {}
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ProfileColumns } from '#common';
+import { ProfileColumns } from '#profiles';
 import type { NeedPriority, NeedStatus } from '#contracts';
 
 @Entity({ name: 'need' })

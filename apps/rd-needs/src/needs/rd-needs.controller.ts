@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { partnerScopeOf, Principal, Roles } from '#common';
+import { partnerScopeOf, Principal, Roles } from '#platform';
 import { RdNeedsService } from './rd-needs.service.js';
 import {
   CreateRdNeedDto,

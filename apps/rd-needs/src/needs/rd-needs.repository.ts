@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VersionedRepository } from '#common';
+import { VersionedRepository } from '#profiles';
 import { RdNeedEntity } from './rd-need.entity.js';
 import type { ListRdNeedsQuery } from './rd-need.dto.js';
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type RdNeedFields } from '#contracts';
-import { inPartnerScope, OutboxWriter, VersionedProfileService, type ProfileDefinition } from '#common';
+import { inPartnerScope } from '#platform';
+import { OutboxWriter } from '#messaging';
+import { VersionedProfileService, type ProfileDefinition } from '#profiles';
 import { RdNeedsRepository } from './rd-needs.repository.js';
 import { RdNeedEntity } from './rd-need.entity.js';
 import { RD_NEED_TERM_FIELDS, type ListRdNeedsQuery, type RdNeedPage, type RdNeedResponse } from './rd-need.dto.js';
