@@ -11,6 +11,7 @@ export * from './config/kafka-security.js';
 export * from './config/service-config.js';
 export * from './database/data-source.js';
 export * from './database/ensure-database.js';
+export * from './database/transactions.js';
 export * from './env/env.js';
 export * from './errors/domain-error.js';
 export * from './errors/http-exception.filter.js';

@@ -1,4 +1,4 @@
-export * from './profiles/profile-columns.js';
+export * from './profiles/profile-columns.entity.js';
 export * from './profiles/versioned-profile.service.js';
 export * from './profiles/versioned.repository.js';
 export * from './taxonomy/profile-terms.js';

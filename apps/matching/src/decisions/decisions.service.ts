@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TOPICS } from '#contracts';
-import { NotFoundError } from '#platform';
+import { NotFoundError, Transactions } from '#platform';
 import { OutboxWriter } from '#messaging';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { ShortlistsService } from '../shortlists/shortlists.service.js';
@@ -13,7 +12,7 @@ import { DecisionsRepository } from './decisions.repository.js';
 @Injectable()
 export class DecisionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly decisions: DecisionsRepository,
     private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsService,
@@ -39,7 +38,7 @@ export class DecisionsService {
       decidedBy,
       decidedAt: new Date(),
     });
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.decisions.save(manager, decision);
       await this.outbox.enqueue(manager, [
         {

@@ -2,11 +2,8 @@ import { Controller, Get, HttpStatus, Inject, Optional, Res, ServiceUnavailableE
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
-import { READINESS_PROBES, type ReadinessProbe } from './readiness-probe.js';
-
-export const CHECK_TIMEOUT_MS = 3_000;
+import { DATABASE_PROBE, READINESS_PROBES, type ReadinessProbe } from './readiness-probe.js';
 
 export interface HealthReport {
   status: string;
@@ -21,12 +18,16 @@ export interface HealthReport {
 @ApiTags('Operations')
 @Controller('health')
 export class HealthController {
+  private readonly probes: readonly ReadinessProbe[];
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly dataSource: DataSource,
-    @Optional() @Inject(READINESS_PROBES) private readonly probes: readonly ReadinessProbe[] = [],
-  ) {}
+    @Inject(DATABASE_PROBE) database: ReadinessProbe,
+    @Optional() @Inject(READINESS_PROBES) probes: readonly ReadinessProbe[] = [],
+  ) {
+    this.probes = [database, ...probes];
+  }
 
   /** Readiness, at the path deployments already probe, in its original shape: `checks: {database, kafka}`. */
   @Get()
@@ -34,7 +35,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'The database or the broker is unreachable' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const { status, checks } = await this.readiness(response);
-    const summarised = ['database', ...this.probes.filter((probe) => probe.summarised).map((probe) => probe.name)];
+    const summarised = this.probes.filter((probe) => probe.summarised).map((probe) => probe.name);
     return {
       status: status === 'error' ? 'error' : 'ok',
       checks: Object.fromEntries(summarised.map((name) => [name, { status: checks[name]?.status ?? 'down' }])),
@@ -58,11 +59,6 @@ export class HealthController {
     let result: HealthCheckResult;
     try {
       result = await this.health.check([
-        () =>
-          this.indicators
-            .check('database')
-            .attempt(() => this.dataSource.query('SELECT 1').then(() => undefined))
-            .withTimeout(CHECK_TIMEOUT_MS),
         ...this.probes.filter((probe) => probe.applies()).map((probe) => () => probe.check(this.indicators)),
       ]);
     } catch (error) {

@@ -3,6 +3,12 @@ import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/term
 /** Readiness checks a lib adds beside the database's (the broker, consumer lag), provided under READINESS_PROBES. */
 export const READINESS_PROBES = Symbol('READINESS_PROBES');
 
+/** The database's probe, which readiness always runs first. */
+export const DATABASE_PROBE = Symbol('DATABASE_PROBE');
+
+/** How long one probe may take before it counts as down. */
+export const CHECK_TIMEOUT_MS = 3_000;
+
 export interface ReadinessProbe {
   readonly name: string;
   /** Reported in `GET /health`'s short `checks` (as `down` when it could not run). */
