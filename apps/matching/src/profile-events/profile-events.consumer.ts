@@ -3,7 +3,7 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
 import { consumedRecord, EventIntake } from '#messaging';
 import { ShortlistsService } from '../shortlists/shortlists.service.js';
-import { ProjectionsRepository } from './projections.repository.js';
+import { ProjectionsRepository } from '../projections/projections.repository.js';
 
 export const PROJECTIONS_CONSUMER = 'matching.projections';
 
@@ -12,11 +12,8 @@ export const PROJECTIONS_CONSUMER = 'matching.projections';
  * ignoring versions at or below what is stored.
  */
 @Controller()
-export class ProjectionsConsumer {
-  private readonly logger = new Logger(ProjectionsConsumer.name);
-  /** Events ignored because a newer version of their entity was already applied. */
-  staleEvents = 0;
-
+export class ProfileEventsConsumer {
+  private readonly logger = new Logger(ProfileEventsConsumer.name);
   constructor(
     private readonly intake: EventIntake,
     private readonly projections: ProjectionsRepository,
@@ -57,7 +54,6 @@ export class ProjectionsConsumer {
   }
 
   private stale(key: string): void {
-    this.staleEvents++;
     this.intake.recordStale(PROJECTIONS_CONSUMER);
     this.logger.debug(`stale event for ${key} ignored`);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Principal, Roles, type ApiPrincipal } from '#platform';
-import type { DecisionView } from './decision.dto.js';
-import { RecordDecisionDto } from './decision.dto.js';
+import type { DecisionView } from '../decisions/decision.dto.js';
+import { RecordDecisionDto } from '../decisions/decision.dto.js';
 import { DecisionsService } from './decisions.service.js';
 
 @Roles('admin')

@@ -3,11 +3,11 @@ import { TOPICS } from '#contracts';
 import { NotFoundError, Transactions } from '#platform';
 import { OutboxWriter } from '#messaging';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
-import { ShortlistsService } from '../shortlists/shortlists.service.js';
-import { DecisionEntity } from './decision.entity.js';
-import type { DecisionView, RecordDecisionDto } from './decision.dto.js';
-import { toDecisionView } from './decision.mapper.js';
-import { DecisionsRepository } from './decisions.repository.js';
+import { ShortlistsService } from './shortlists.service.js';
+import { DecisionEntity } from '../decisions/decision.entity.js';
+import type { DecisionView, RecordDecisionDto } from '../decisions/decision.dto.js';
+import { toDecisionView } from '../decisions/decision.mapper.js';
+import { DecisionsRepository } from '../decisions/decisions.repository.js';
 
 @Injectable()
 export class DecisionsService {
