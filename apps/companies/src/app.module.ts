@@ -2,10 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { serviceDataSourceOptions, type ServiceConfig, PlatformModule } from '#platform';
 import { MessagingModule } from '#messaging';
-import { TaxonomyModule } from '#profiles';
+import { profileWriterProvider, TaxonomyModule } from '#profiles';
 import { CompaniesController } from './companies/companies.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
+import { COMPANY_PROFILE } from './companies/company.profile.js';
 import { COMPANIES_SCHEMA, companiesDataSource } from './database/companies.data-source.js';
 import { PartnerCompaniesConsumer } from './partner-ingest/partner-companies.consumer.js';
 
@@ -23,7 +24,7 @@ export class AppModule {
         TaxonomyModule,
       ],
       controllers: [CompaniesController, PartnerCompaniesConsumer],
-      providers: [CompaniesRepository, CompaniesService],
+      providers: [CompaniesRepository, CompaniesService, profileWriterProvider(COMPANY_PROFILE, CompaniesRepository)],
     };
   }
 }

@@ -9,7 +9,6 @@ import {
   type RdNeedUpsertedV1,
 } from '#contracts';
 import { ProfileListQuery } from '#platform';
-import { type TermFields } from '#profiles';
 
 export class CreateRdNeedDto extends RdNeedFields {}
 
@@ -39,16 +38,3 @@ export interface RdNeedPage {
   limit: number;
   offset: number;
 }
-
-export const RD_NEED_TERM_FIELDS: TermFields<RdNeedFields> = {
-  therapeuticAreas: 'therapeuticAreas',
-  targets: 'targets',
-  modalities: 'modalities',
-  stages: 'developmentStages',
-  sectors: 'sectors',
-  mustHave: 'capabilities',
-  niceToHave: 'capabilities',
-  collaborationTypes: 'collaborationTypes',
-  offering: 'offerings',
-  preferredPartnerNetworks: 'partnerNetworks',
-};

@@ -13,7 +13,7 @@ export interface NestedTermFields<E> {
   readonly each: TermFields<E>;
 }
 
-type TermFieldSpec<V> = VocabularyName | (V extends readonly (infer E)[] ? NestedTermFields<E> : never);
+export type TermFieldSpec<V> = VocabularyName | (V extends readonly (infer E)[] ? NestedTermFields<E> : never);
 
 /** Which vocabulary each term field of a resource is resolved against; lists of records name their own fields. */
 export type TermFields<T> = { readonly [K in keyof T]?: TermFieldSpec<NonNullable<T[K]>> };

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ProfileRow } from './versioned-profile.service.js';
 
-/** The columns every stored profile has (identity, version, partner reference, unmapped terms, timestamps). */
-export abstract class ProfileColumns implements ProfileRow {
+/**
+ * The stored row every profile (a company, an R&D need) starts from: identity, version, partner reference, unmapped
+ * terms, timestamps. An app's entity adds one column per field of its profile definition.
+ */
+export abstract class ProfileEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { InvalidFieldsError, serviceDataSourceOptions } from '#platform';
 import { OutboxWriter } from '#messaging';
-import { warmVocabularyIndexes } from '#profiles';
+import { ProfileWriter, warmVocabularyIndexes } from '#profiles';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../../../../test/factories/company.factory.js';
 import { testEnv } from '../../../../test/utils/test-env.js';
 import { companiesDataSource } from '../database/companies.data-source.js';
 import { CompaniesRepository } from './companies.repository.js';
-import { CompaniesService } from './companies.service.js';
+import { COMPANY_PROFILE, type CompanyWriter } from './company.profile.js';
 
-describe('CompaniesService against Postgres', () => {
+describe('the company ProfileWriter against Postgres', () => {
   let dataSource: DataSource;
-  let service: CompaniesService;
+  let service: CompanyWriter;
 
   const outboxFor = async (id: string): Promise<{ event_type: string; envelope: { entityVersion: number } }[]> =>
     dataSource.query('SELECT event_type, envelope FROM companies.outbox WHERE message_key = $1 ORDER BY id', [id]);
@@ -22,7 +22,11 @@ describe('CompaniesService against Postgres', () => {
     dataSource = await new DataSource(
       serviceDataSourceOptions(companiesDataSource(testEnv().databaseUrl)),
     ).initialize();
-    service = new CompaniesService(new CompaniesRepository(dataSource), new OutboxWriter('companies', 'companies'));
+    service = new ProfileWriter(
+      COMPANY_PROFILE,
+      new CompaniesRepository(dataSource),
+      new OutboxWriter('companies', 'companies'),
+    );
     // As the service does at boot: the ontology's index is built once, before the first write.
     warmVocabularyIndexes();
   }, 30_000);

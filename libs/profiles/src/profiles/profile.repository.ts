@@ -1,13 +1,8 @@
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { ProfileEntity } from './profile.entity.js';
 
-interface VersionedRow {
-  id: string;
-  externalSource: string | null;
-  externalId: string | null;
-}
-
-/** Reads and writes of a versioned aggregate with an optional partner external reference. */
-export abstract class VersionedRepository<T extends VersionedRow> {
+/** Reads and writes of a versioned profile with an optional partner external reference. */
+export abstract class ProfileRepository<T extends ProfileEntity> {
   protected constructor(
     protected readonly dataSource: DataSource,
     private readonly target: EntityTarget<T>,
