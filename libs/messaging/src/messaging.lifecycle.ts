@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { retryWithBackoff } from '#platform';
 import { OutboxRelay } from './outbox/outbox.relay.js';
 import { EventIntake } from './kafka/event-intake.js';
 import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
@@ -45,14 +45,13 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async connectProducer(): Promise<void> {
-    for (let attempt = 1; !this.closing; attempt++) {
-      try {
-        await this.producer.connect();
-        return;
-      } catch (error) {
-        this.logger.warn(`Kafka producer not connected (attempt ${attempt}): ${(error as Error).message}`);
-        await sleep(Math.min(500 * attempt, 5_000));
-      }
-    }
+    if (this.closing) return;
+    await retryWithBackoff(() => this.producer.connect(), {
+      initialMs: 500,
+      maxMs: 5_000,
+      retryIf: () => !this.closing,
+      onRetry: (error, attempt) =>
+        this.logger.warn(`Kafka producer not connected (attempt ${attempt}): ${(error as Error).message}`),
+    }).catch(() => undefined);
   }
 }

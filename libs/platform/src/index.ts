@@ -26,3 +26,5 @@ export * from './logging/correlation.middleware.js';
 export { LOG_LEVELS, type LogLevel } from './logging/service-logger.js';
 export * from './metrics/metrics.js';
 export * from './platform.module.js';
+export * from './timing/retry-with-backoff.js';
+export * from './timing/wakeable-wait.js';

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RdNeedUpsertedV1 } from '#contracts';
 import { ALGORITHM_VERSION } from '#engine';
-import { Transactions } from '#platform';
+import { Transactions, WakeableWait } from '#platform';
 import { rematchJobDuration, scoringPairsPerSecond } from './rematch.metrics.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
@@ -25,7 +25,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RematchRunner.name);
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly idle = new WakeableWait();
 
   constructor(
     private readonly transactions: Transactions,
@@ -60,13 +60,13 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
   }
 
   /** Called when a job was queued, so it starts without waiting for the next poll. */
   nudge(): void {
-    this.wake?.();
+    this.idle.wake();
   }
 
   private async run(): Promise<void> {
@@ -80,13 +80,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn(`rematch runner: ${(error as Error).message}`);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.rematchPollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.idle.wait(this.config.rematchPollMs);
     }
   }
 

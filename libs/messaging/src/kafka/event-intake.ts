@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { IHeaders, Producer } from 'kafkajs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicOf, type CatalogTopic, type EventEnvelope, type EventTypeOf, type PayloadOf } from '#contracts';
 import { claimInboxEntry } from '../inbox/inbox.repository.js';
-import { withCorrelationId } from '#platform';
+import { retryWithBackoff, withCorrelationId } from '#platform';
 import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/messaging.metrics.js';
 import { decodeEvent } from './event-decoder.js';
 import { isTransientError } from './transient-error.js';
@@ -26,16 +25,9 @@ export type EventHandlers<T extends CatalogTopic> = {
 
 export type IntakeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
 
-export interface IntakeCounters {
-  applied: number;
-  duplicates: number;
-  deadLettered: number;
-  retries: number;
-}
-
 /** Attempts for an error that is neither transient nor a bad message: likely a bug; park the message, keep going. */
 const MAX_NON_TRANSIENT_ATTEMPTS = 5;
-const MAX_BACKOFF_MS = 10_000;
+const RETRY_BACKOFF = { initialMs: 200, maxMs: 10_000 };
 
 /**
  * Validates, deduplicates and applies consumed events. Bad messages go to `<topic>.dlq` with their reason;
@@ -43,7 +35,6 @@ const MAX_BACKOFF_MS = 10_000;
  */
 export class EventIntake {
   private readonly logger = new Logger(EventIntake.name);
-  readonly counters: IntakeCounters = { applied: 0, duplicates: 0, deadLettered: 0, retries: 0 };
   private stopping = false;
 
   constructor(
@@ -92,43 +83,46 @@ export class EventIntake {
       manager: EntityManager,
     ) => Promise<void>;
 
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const applied = await this.dataSource.transaction(async (manager) => {
-          if (!(await claimInboxEntry(manager, consumer, envelope.eventId))) return false;
-          await handler(envelope, manager);
-          return true;
-        });
-        if (applied) this.counters.applied++;
-        else this.counters.duplicates++;
-        return applied ? 'applied' : 'duplicate';
-      } catch (error) {
-        const transient = isTransientError(error);
-        if (!transient && attempt >= MAX_NON_TRANSIENT_ATTEMPTS) {
-          await this.deadLetter(consumer, record, `handler failed: ${(error as Error).message}`, attempt);
-          return 'dead-lettered';
-        }
-        if (this.stopping) throw error;
-        this.counters.retries++;
-        eventRetries.inc({ consumer });
-        const backoff = Math.min(100 * 2 ** Math.min(attempt, 10), MAX_BACKOFF_MS);
-        this.logger.warn(
-          `${consumer}: ${envelope.type} ${envelope.eventId} attempt ${attempt} failed (${transient ? 'transient' : 'error'}), retrying in ${backoff} ms: ${(error as Error).message}`,
-        );
-        await sleep(backoff);
-        await record.heartbeat().catch(() => undefined);
-      }
+    let attempts = 0;
+    try {
+      return await retryWithBackoff(
+        async (attempt) => {
+          attempts = attempt;
+          const applied = await this.dataSource.transaction(async (manager) => {
+            if (!(await claimInboxEntry(manager, consumer, envelope.eventId))) return false;
+            await handler(envelope, manager);
+            return true;
+          });
+          return applied ? 'applied' : 'duplicate';
+        },
+        {
+          ...RETRY_BACKOFF,
+          retryIf: (error, attempt) =>
+            (isTransientError(error) || attempt < MAX_NON_TRANSIENT_ATTEMPTS) && !this.stopping,
+          onRetry: async (error, attempt, delayMs) => {
+            eventRetries.inc({ consumer });
+            this.logger.warn(
+              `${consumer}: ${envelope.type} ${envelope.eventId} attempt ${attempt} failed (${isTransientError(error) ? 'transient' : 'error'}), retrying in ${delayMs} ms: ${(error as Error).message}`,
+            );
+            await record.heartbeat().catch(() => undefined);
+          },
+        },
+      );
+    } catch (error) {
+      if (isTransientError(error) || attempts < MAX_NON_TRANSIENT_ATTEMPTS) throw error;
+      await this.deadLetter(consumer, record, `handler failed: ${(error as Error).message}`, attempts);
+      return 'dead-lettered';
     }
   }
 
   private async deadLetter(consumer: string, record: ConsumedRecord, reason: string, attempts: number): Promise<void> {
-    this.counters.deadLettered++;
     eventsDeadLettered.inc({ consumer, topic: record.topic });
     this.logger.warn(`${consumer}: dead-lettering ${record.topic}[${record.partition}]@${record.offset}: ${reason}`);
     const dlq = deadLetterTopicOf(record.topic as CatalogTopic);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.producer.send({
+    // The offset must not move past a message that is neither applied nor parked.
+    await retryWithBackoff(
+      () =>
+        this.producer.send({
           topic: dlq,
           acks: -1,
           messages: [
@@ -147,13 +141,8 @@ export class EventIntake {
               },
             },
           ],
-        });
-        return;
-      } catch (error) {
-        if (this.stopping) throw error;
-        // The offset must not move past a message that is neither applied nor parked.
-        await sleep(Math.min(200 * attempt, MAX_BACKOFF_MS));
-      }
-    }
+        }),
+      { ...RETRY_BACKOFF, retryIf: () => !this.stopping },
+    );
   }
 }

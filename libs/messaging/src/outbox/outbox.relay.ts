@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { retryWithBackoff, WakeableWait } from '#platform';
 import { eventsProduced } from '../metrics/messaging.metrics.js';
 import { outboxChannel } from './outbox.writer.js';
 
@@ -22,7 +23,7 @@ interface OutboxRow {
   envelope: { eventId: string; correlationId: string };
 }
 
-const MAX_BACKOFF_MS = 5_000;
+const RETRY_BACKOFF = { initialMs: 100, maxMs: 5_000 };
 
 /**
  * Publishes outbox rows in id order, waits for the broker's acknowledgement (acks=all), then marks them sent.
@@ -33,7 +34,7 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly idle = new WakeableWait();
   private listener: pg.Client | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -56,7 +57,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
@@ -76,30 +77,17 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    let backoff = 100;
     while (this.running) {
-      try {
-        const published = await this.publishBatch();
-        backoff = 100;
-        if (published === this.batchSize) continue;
-        await this.idle(this.pollIntervalMs);
-      } catch (error) {
-        this.logger.warn(`Outbox publish failed, retrying in ${backoff} ms: ${(error as Error).message}`);
-        await this.idle(backoff);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      }
+      const published = await retryWithBackoff(() => this.publishBatch(), {
+        ...RETRY_BACKOFF,
+        retryIf: () => this.running,
+        onRetry: (error, _attempt, delayMs) =>
+          this.logger.warn(`Outbox publish failed, retrying in ${delayMs} ms: ${(error as Error).message}`),
+        wait: (ms) => this.idle.wait(ms),
+      }).catch(() => 0);
+      if (published === this.batchSize) continue;
+      if (this.running) await this.idle.wait(this.pollIntervalMs);
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   private async publishBatch(): Promise<number> {
@@ -147,7 +135,7 @@ export class OutboxRelay {
       const client = new pg.Client({ connectionString: this.options.databaseUrl });
       try {
         await client.connect();
-        client.on('notification', () => this.wake?.());
+        client.on('notification', () => this.idle.wake());
         client.on('error', () => {
           this.listener = undefined;
           void client.end().catch(() => undefined);
