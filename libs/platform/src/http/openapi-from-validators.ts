@@ -5,6 +5,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
+import { EXAMPLE_COMPANY_PROFILE, EXAMPLE_RD_NEED } from '#contracts';
 
 type Schema = Record<string, unknown>;
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
@@ -14,44 +15,8 @@ type ValidatedClass = Parameters<MetadataStorage['getTargetValidationMetadatas']
 
 /** Example bodies, by the class that defines the fields (a DTO inherits its base's example). */
 const EXAMPLES: Record<string, object> = {
-  CompanyProfileFields: {
-    name: 'Helix Oncology Ltd',
-    organisationType: 'biotech',
-    sectors: ['therapeutics'],
-    country: 'GB',
-    city: 'Cambridge',
-    description: 'Small-molecule kinase inhibitors for non-small cell lung cancer.',
-    therapeuticAreas: ['non-small-cell-lung-cancer'],
-    modalities: ['small-molecule'],
-    developmentStages: ['preclinical'],
-    capabilities: ['target-identification'],
-    collaborationTypes: ['co-development'],
-    seeking: ['funding'],
-    partnerNetworks: ['uk-bioindustry-association'],
-    chinaPresence: false,
-    wuxiCoLocation: 'interested',
-    website: 'https://helix-oncology.example',
-    externalRef: { source: 'ukbia', id: 'member-1042' },
-  },
-  RdNeedFields: {
-    title: 'Preclinical small molecules for lung cancer',
-    description: 'Seeking preclinical small-molecule programmes in lung cancer.',
-    owner: 'AstraZeneca Oncology R&D',
-    therapeuticAreas: ['lung-cancer'],
-    modalities: ['small-molecule'],
-    stages: ['lead-optimisation', 'preclinical'],
-    sectors: ['therapeutics'],
-    mustHave: [],
-    niceToHave: ['target-identification'],
-    collaborationTypes: ['co-development'],
-    offering: ['funding'],
-    preferChinaPresence: false,
-    preferWuxiCoLocation: true,
-    preferredPartnerNetworks: ['uk-bioindustry-association'],
-    priority: 'high',
-    status: 'open',
-    deadline: '2026-12-31',
-  },
+  CompanyProfileFields: EXAMPLE_COMPANY_PROFILE,
+  RdNeedFields: EXAMPLE_RD_NEED,
 };
 
 const exampleFor = (target: ValidatedClass): object | undefined => {
