@@ -15,7 +15,7 @@ RUN npx tsc -p tsconfig.build.json
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-# package.json is needed at runtime: "type": "module" and the "#contracts"/"#common"/"#engine" imports map into dist/.
+# package.json is needed at runtime: "type": "module" and the "#contracts"/"#platform"/"#messaging"/"#profiles"/"#engine" imports map into dist/.
 # --omit=dev also drops the `node` devDependency, so the image's own Node 24 runs the services.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund

@@ -10,7 +10,9 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: {
     '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
-    '^#common$': '<rootDir>/libs/common/src/index.ts',
+    '^#platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^#messaging$': '<rootDir>/libs/messaging/src/index.ts',
+    '^#profiles$': '<rootDir>/libs/profiles/src/index.ts',
     '^#engine$': '<rootDir>/libs/matching/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
@@ -20,7 +22,7 @@ const shared = {
 
 export default {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',

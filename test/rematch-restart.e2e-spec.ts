@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { serviceDataSourceOptions } from '#common';
+import { serviceDataSourceOptions } from '#platform';
 import { matchingDataSource } from '../apps/matching/src/database/matching.data-source.js';
 import { loadSyntheticProjections } from '../tools/bench/synthetic-projections.js';
 import { expectEventually } from './utils/expect-eventually.js';

@@ -39,12 +39,13 @@ describe('walking skeleton: REST → outbox → Kafka → matching projections �
   }, 60_000);
 
   it('scores a company created over REST against a need created over REST', async () => {
-    // A word of its own shared by the pair, so the company stands out among the identical factory companies other
-    // files leave in the shared database and makes the need's shortlist.
+    // A word of its own shared by the pair, and the Wuxi co-location the need prefers, so the company stands out
+    // among the factory companies other files leave in the shared database (whatever ran before) and makes the
+    // need's shortlist.
     const marker = `skeleton${randomUUID().slice(0, 8)}`;
     const company = await http<Stored>(`${companies.url}/companies`, 'POST', {
-      ...aCompany(),
-      description: `Small-molecule kinase inhibitors for lung cancer, programme ${marker}.`,
+      ...aCompany({ wuxiCoLocation: 'resident' }),
+      description: `Small-molecule kinase inhibitors for non-small cell lung cancer, programme ${marker}.`,
     });
     expect(company.status).toBe(201);
     const need = await http<Stored>(`${needs.url}/needs`, 'POST', {

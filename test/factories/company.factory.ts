@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CompanyProfileFields } from '#contracts';
+import { EXAMPLE_COMPANY_PROFILE, type CompanyProfileFields } from '#contracts';
 
-/** A valid REST body for POST /companies: a focused NSCLC small-molecule biotech unless overridden. */
+/** A valid REST body for POST /companies: the example NSCLC small-molecule biotech, named afresh, unless overridden. */
 export const aCompany = (overrides: Partial<CompanyProfileFields> = {}): CompanyProfileFields => ({
+  ...structuredClone(EXAMPLE_COMPANY_PROFILE),
   name: `Test Biotech ${randomUUID().slice(0, 8)}`,
-  organisationType: 'biotech',
-  sectors: ['therapeutics'],
-  country: 'GB',
-  city: 'Cambridge',
-  description: 'Small-molecule kinase inhibitors for non-small cell lung cancer.',
-  therapeuticAreas: ['non-small-cell-lung-cancer'],
-  modalities: ['small-molecule'],
-  developmentStages: ['preclinical'],
-  capabilities: ['target-identification'],
-  collaborationTypes: ['co-development'],
-  seeking: ['funding'],
-  partnerNetworks: ['uk-bioindustry-association'],
-  chinaPresence: false,
-  wuxiCoLocation: 'interested',
   ...overrides,
 });
 

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../factories/company.factory.js';
-import { BrokerControl } from '../utils/broker-control.js';
-import { rdNeedUpserted, TestEventProducer } from '../utils/company-events.js';
+import { rdNeedUpserted } from '../utils/company-events.js';
 import { expectEveryEventAppliedOnce, readTopics } from '../utils/delivery-check.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
-import { IntakeTotals } from '../utils/intake-metrics.js';
-import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
-import { reportServiceProblems } from '../utils/service-logs.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { VersionWatcher } from '../utils/matching-probe.js';
+import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 /** The relay's advisory lock (OutboxRelay.publishBatch): while a test holds it, the relay publishes nothing. */
 const RELAY_LOCK = `SELECT pg_advisory_lock(hashtext('companies.outbox'))`;
@@ -23,27 +20,8 @@ const RELAY_UNLOCK = `SELECT pg_advisory_unlock(hashtext('companies.outbox'))`;
  * unmarked: the second batch a second time, which matching's inbox must absorb, and the third for the first time.
  */
 describe('fault (d): the outbox relay killed before and after publishing', () => {
-  const broker = new BrokerControl();
-  const companies = new ServiceProcess('companies', 34);
-  const matching = new ServiceProcess('matching', 35);
-  const producer = new TestEventProducer();
-  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
-  let probe: MatchingProbe;
-  let finished = false;
-
-  beforeAll(async () => {
-    await broker.ensureRunning();
-    probe = await MatchingProbe.connect();
-    await Promise.all([companies.start(), matching.start()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    if (!finished) reportServiceProblems([companies, matching]);
-    await Promise.all([companies.stop(), matching.stop()]);
-    await producer.disconnect();
-    await probe?.close();
-    await broker.ensureRunning();
-  }, 120_000);
+  const harness = useMatchingFaultHarness(35, { companiesPort: 34 });
+  const { companies, matching, producer, intake } = harness;
 
   /** Every company the test wrote, watched for versions going down from the first write on. */
   const written: string[] = [];
@@ -67,16 +45,16 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
   it('drains the backlog after the kill and every effect happens once downstream', async () => {
     const needId = randomUUID();
     await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
-    const watcher = new VersionWatcher(probe, written).start();
+    const watcher = new VersionWatcher(harness.probe, written).start();
 
     // Published and marked sent before the kill: must not be published again.
     const afterMark = await writeCompanies(5);
-    await expectEventually(async () => expect(await probe.unpublished('companies', afterMark)).toBe(0));
+    await expectEventually(async () => expect(await harness.probe.unpublished('companies', afterMark)).toBe(0));
 
     // Published and acknowledged by the broker, not yet marked sent: the relay's UPDATE is held behind row locks the
     // test takes (and the relay's advisory lock keeps it from publishing until they are in place).
-    const relayLock = await probe.pool.connect();
-    const rowLock = await probe.pool.connect();
+    const relayLock = await harness.probe.pool.connect();
+    const rowLock = await harness.probe.pool.connect();
     let afterAck: string[];
     let beforePublish: string[];
     try {
@@ -89,13 +67,13 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
       );
       expect(locked.rowCount).toBe(10);
       await relayLock.query(RELAY_UNLOCK);
-      const afterAckEvents = await probe.outboxCompanyEvents('companies', afterAck);
+      const afterAckEvents = await harness.probe.outboxCompanyEvents('companies', afterAck);
       await expectEventually(
-        async () => expect((await probe.inboxRows(afterAckEvents.map((event) => event.eventId))).size).toBe(10),
+        async () => expect((await harness.probe.inboxRows(afterAckEvents.map((event) => event.eventId))).size).toBe(10),
         { timeoutMs: 30_000 },
       );
       const blocked = await expectEventually(async () => {
-        const { rows } = await probe.pool.query<{ pid: number }>(
+        const { rows } = await harness.probe.pool.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
              AND query LIKE 'UPDATE "companies".outbox%'`,
         );
@@ -108,28 +86,28 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
 
       await companies.stop('SIGKILL');
       // Postgres notices the dead client only when the lock wait ends; end its transaction for certain.
-      await probe.pool.query('SELECT pg_terminate_backend($1)', [blocked]);
+      await harness.probe.pool.query('SELECT pg_terminate_backend($1)', [blocked]);
       await rowLock.query('ROLLBACK');
     } finally {
       // Destroyed, not pooled: a connection still holding a lock must not outlive a failed run.
       relayLock.release(true);
       rowLock.release(true);
     }
-    expect(await probe.unpublished('companies', afterMark)).toBe(0);
-    expect(await probe.unpublished('companies', afterAck)).toBe(10);
-    expect(await probe.unpublished('companies', beforePublish)).toBe(10);
+    expect(await harness.probe.unpublished('companies', afterMark)).toBe(0);
+    expect(await harness.probe.unpublished('companies', afterAck)).toBe(10);
+    expect(await harness.probe.unpublished('companies', beforePublish)).toBe(10);
     await companies.start();
 
     const all = [...afterMark, ...afterAck, ...beforePublish];
-    const companyEvents = await probe.outboxCompanyEvents('companies', all);
+    const companyEvents = await harness.probe.outboxCompanyEvents('companies', all);
     const counts = await expectEveryEventAppliedOnce('d: outbox relay killed', {
-      probe,
+      probe: harness.probe,
       events: [...producer.produced, ...companyEvents],
       watcher,
       pair: { matchingUrl: matching.url, needId },
       intake: () => intake.peek([matching.url]),
     });
-    const log = await readTopics(probe, [TOPICS.companyProfiles]);
+    const log = await readTopics(harness.probe, [TOPICS.companyProfiles]);
     const copiesOf = (ids: string[]) => {
       const eventIds = new Set(companyEvents.filter((event) => ids.includes(event.key)).map((event) => event.eventId));
       return log.filter((message) => eventIds.has((message.value as { eventId?: string }).eventId ?? '')).length;
@@ -144,6 +122,6 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
     );
     // The broker carried the acknowledged-but-unmarked batch twice; the inbox made its effect happen once.
     expect(copies).toEqual({ killedAfterMark: 10, killedAfterAck: 20, killedBeforePublish: 10 });
-    finished = true;
+    harness.passed();
   }, 180_000);
 });

@@ -1,67 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOPICS } from '#contracts';
-import { BrokerControl } from '../utils/broker-control.js';
-import { KeyedLoad, rdNeedUpserted, TestEventProducer } from '../utils/company-events.js';
+import { KeyedLoad, rdNeedUpserted } from '../utils/company-events.js';
 import { expectEveryEventAppliedOnce, expectProgress } from '../utils/delivery-check.js';
-import { IntakeTotals } from '../utils/intake-metrics.js';
-import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
-import { reportServiceProblems } from '../utils/service-logs.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { VersionWatcher } from '../utils/matching-probe.js';
+import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (e): broker SIGTERM, SIGKILL and a 15 s SIGSTOP under keyed load', () => {
-  const broker = new BrokerControl();
-  const matching = new ServiceProcess('matching', 36);
-  const producer = new TestEventProducer();
-  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
-  let probe: MatchingProbe;
-  let finished = false;
-
-  beforeAll(async () => {
-    await broker.ensureRunning();
-    probe = await MatchingProbe.connect();
-    await matching.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    if (!finished) reportServiceProblems([matching]);
-    broker.resume();
-    await matching.stop();
-    await producer.disconnect();
-    await probe?.close();
-    await broker.ensureRunning();
-  }, 120_000);
+  const harness = useMatchingFaultHarness(36);
+  const { broker, matching, producer, intake } = harness;
 
   it('applies everything once, in per-key order, with no service restarted by hand', async () => {
     const matchingPid = matching.pid;
     const needId = randomUUID();
     const companyIds = Array.from({ length: 12 }, () => randomUUID());
-    const watcher = new VersionWatcher(probe, companyIds).start();
+    const watcher = new VersionWatcher(harness.probe, companyIds).start();
     await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
 
     // Keyed load, a new version of each of the 12 companies every ~150 ms, for as long as the faults last; between
     // faults, the test waits for matching to apply a few more rounds (it is consuming again).
     const load = new KeyedLoad(producer, companyIds, 150);
     try {
-      await expectProgress(probe, producer.produced, 36);
+      await expectProgress(harness.probe, producer.produced, 36);
       await broker.stop('SIGTERM');
       await broker.start();
-      await expectProgress(probe, producer.produced, 36);
+      await expectProgress(harness.probe, producer.produced, 36);
       await broker.stop('SIGKILL');
       await broker.start();
-      await expectProgress(probe, producer.produced, 36);
+      await expectProgress(harness.probe, producer.produced, 36);
       broker.pause();
       await sleep(15_000); // the fault itself: the broker stays frozen this long
       broker.resume();
-      await expectProgress(probe, producer.produced, 36);
+      await expectProgress(harness.probe, producer.produced, 36);
     } finally {
       broker.resume();
       await load.stop();
     }
 
     await expectEveryEventAppliedOnce('e: broker SIGTERM, SIGKILL, 15 s SIGSTOP', {
-      probe,
+      probe: harness.probe,
       events: producer.produced,
       watcher,
       pair: { matchingUrl: matching.url, needId },
@@ -69,6 +47,6 @@ describe('fault (e): broker SIGTERM, SIGKILL and a 15 s SIGSTOP under keyed load
       extra: { producerResends: producer.resends },
     });
     expect(matching.pid).toBe(matchingPid);
-    finished = true;
+    harness.passed();
   }, 300_000);
 });

@@ -1,48 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import { deadLetterTopicOf, TOPICS } from '#contracts';
-import { BrokerControl } from '../utils/broker-control.js';
 import {
   companyIdsOnPartition,
   companyUpserted,
   rdNeedUpserted,
-  TestEventProducer,
   toMessage,
   toProduced,
 } from '../utils/company-events.js';
 import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { IntakeTotals } from '../utils/intake-metrics.js';
-import { KafkaCapture } from '../utils/kafka-capture.js';
-import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
-import { reportServiceProblems } from '../utils/service-logs.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { VersionWatcher } from '../utils/matching-probe.js';
+import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (g): poison pills', () => {
-  const broker = new BrokerControl();
-  const matching = new ServiceProcess('matching', 39);
-  const producer = new TestEventProducer();
-  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
-  let probe: MatchingProbe;
-  let finished = false;
-  let dlq: KafkaCapture;
-
-  beforeAll(async () => {
-    await broker.ensureRunning();
-    probe = await MatchingProbe.connect();
-    dlq = await KafkaCapture.start([deadLetterTopicOf(TOPICS.companyProfiles)]);
-    await matching.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    if (!finished) reportServiceProblems([matching]);
-    await matching.stop();
-    await dlq?.stop();
-    await producer.disconnect();
-    await probe?.close();
-    await broker.ensureRunning();
-  }, 120_000);
+  const harness = useMatchingFaultHarness(39, { capture: [deadLetterTopicOf(TOPICS.companyProfiles)] });
+  const { matching, producer, intake } = harness;
 
   it('parks each bad message on .dlq with its reason and processes the good messages behind it', async () => {
     const needId = randomUUID();
@@ -81,7 +55,7 @@ describe('fault (g): poison pills', () => {
 
     const parked = await expectEventually(
       () => {
-        const mine = dlq.messages.filter((message) => message.key === poisonKey);
+        const mine = harness.captured.messages.filter((message) => message.key === poisonKey);
         expect(mine).toHaveLength(poisonAt.size);
         return mine;
       },
@@ -101,17 +75,17 @@ describe('fault (g): poison pills', () => {
       return reason;
     });
     expect(reasons.sort()).toEqual(poison.map(([reason]) => reason).sort());
-    expect((await probe.companyProjections([poisonKey])).size).toBe(0);
+    expect((await harness.probe.companyProjections([poisonKey])).size).toBe(0);
 
     await expectEveryEventAppliedOnce('g: poison pills', {
-      probe,
+      probe: harness.probe,
       events: producer.produced,
       expectedDeadLetters: poisonAt.size,
-      watcher: new VersionWatcher(probe, companyIds).start(),
+      watcher: new VersionWatcher(harness.probe, companyIds).start(),
       pair: { matchingUrl: matching.url, needId },
       intake: () => intake.peek([matching.url]),
       extra: { poisonPills: poisonAt.size, goodAroundThem: good.length },
     });
-    finished = true;
+    harness.passed();
   }, 180_000);
 });

@@ -18,7 +18,7 @@ interface Page {
   total: number;
 }
 
-/** The dev partner key belongs to this source (libs/common/src/auth/api-key.ts). */
+/** The dev partner key belongs to this source (libs/platform/src/auth/api-key.ts). */
 const PARTNER_SOURCE = 'demo-partner';
 const partner = { apiKey: DEV_PARTNER_KEY };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { createKafka } from '#common';
+import { createKafka } from '#messaging';
 import { testEnv } from './test-env.js';
 
 export interface RawMessage {

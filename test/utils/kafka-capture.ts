@@ -1,6 +1,6 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { createKafka } from '#common';
+import { createKafka } from '#messaging';
 import { expectEventually } from './expect-eventually.js';
 import { testEnv } from './test-env.js';
 

@@ -4,7 +4,7 @@ import { deadLetterTopicOf, TOPICS } from '#contracts';
 import type { ProducedEvent } from './company-events.js';
 import { testEnv } from './test-env.js';
 
-/** The inbox consumer name of matching's projections (apps/matching ProjectionsConsumer). */
+/** The inbox consumer name of matching's projections (apps/matching ProfileEventsConsumer). */
 export const PROJECTIONS_CONSUMER = 'matching.projections';
 /** What matching consumes, and the dead-letter topics it writes to. */
 export const MATCHING_TOPICS = [TOPICS.companyProfiles, TOPICS.rdNeeds];

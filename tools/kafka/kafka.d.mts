@@ -17,7 +17,7 @@ export declare function probeKafka(
   port: number,
   host?: string,
   timeoutMs?: number,
-): Promise<{ apiKeys: unknown[]; brokers: unknown[]; clusterId: string | null; controllerId: number }>;
+): Promise<{ brokers: unknown[]; clusterId: string; controllerId: number | null }>;
 export declare function isKafkaUp(port?: number, host?: string): Promise<boolean>;
 export declare function startKafka(
   options?: KafkaBrokerOptions,

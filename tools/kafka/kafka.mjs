@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Real single-node Apache Kafka (KRaft, broker+controller) for local dev/tests.
 // Jars come from Maven Central via tools/kafka/pom.xml; no Docker, no mocks.
-// Plain Node ESM, no npm dependencies, Node >= 20.
+// Plain Node ESM, Node >= 20; of the project's dependencies it uses kafkajs only (its admin client probes the broker).
 //
 // CLI:  node tools/kafka/kafka.mjs start|stop|status|ensure-jars
 // Env:  KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
@@ -16,10 +16,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -110,120 +110,33 @@ export function ensureJars() {
 }
 
 // ---------------------------------------------------------------------------
-// Minimal Kafka wire-protocol probe (ApiVersions v0 + Metadata v4)
+// Probe: kafkajs' admin client, as the services' health check uses it
 // ---------------------------------------------------------------------------
 
-function encodeRequest(apiKey, apiVersion, correlationId, body = Buffer.alloc(0)) {
-  const clientId = Buffer.from('kafka-mjs-probe');
-  const header = Buffer.alloc(2 + 2 + 4 + 2);
-  header.writeInt16BE(apiKey, 0);
-  header.writeInt16BE(apiVersion, 2);
-  header.writeInt32BE(correlationId, 4);
-  header.writeInt16BE(clientId.length, 8);
-  const size = Buffer.alloc(4);
-  size.writeInt32BE(header.length + clientId.length + body.length, 0);
-  return Buffer.concat([size, header, clientId, body]);
-}
-
-class Reader {
-  constructor(buf) {
-    this.buf = buf;
-    this.off = 0;
-  }
-  int8() {
-    const v = this.buf.readInt8(this.off);
-    this.off += 1;
-    return v;
-  }
-  int16() {
-    const v = this.buf.readInt16BE(this.off);
-    this.off += 2;
-    return v;
-  }
-  int32() {
-    const v = this.buf.readInt32BE(this.off);
-    this.off += 4;
-    return v;
-  }
-  string() {
-    const n = this.int16();
-    if (n < 0) return null;
-    const s = this.buf.toString('utf8', this.off, this.off + n);
-    this.off += n;
-    return s;
-  }
-}
-
 /**
- * Opens one TCP connection, sends ApiVersions v0 then Metadata v4 and validates both
- * responses. Resolves to {apiKeys, brokers, clusterId, controllerId} or rejects.
+ * Connects an admin client and describes the cluster. Resolves to {brokers, clusterId, controllerId} once at least one
+ * broker is registered, or rejects.
  */
-export function probeKafka(port, host = HOST, timeoutMs = 2000) {
-  return new Promise((resolve, reject) => {
-    const sock = net.createConnection({ port, host });
-    let buf = Buffer.alloc(0);
-    let stage = 0;
-    const result = {};
-    const done = (err, val) => {
-      clearTimeout(timer);
-      sock.destroy();
-      if (err) reject(err);
-      else resolve(val);
-    };
-    const timer = setTimeout(
-      () => done(new Error(`no Kafka response from ${host}:${port} within ${timeoutMs}ms`)),
-      timeoutMs,
-    );
-    sock.on('error', (e) => done(e));
-    sock.on('close', () => done(new Error('connection closed before a complete Kafka response')));
-    sock.on('connect', () => sock.write(encodeRequest(18, 0, 1))); // ApiVersions v0
-    sock.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      while (buf.length >= 4) {
-        const size = buf.readInt32BE(0);
-        if (size < 4 || size > 16 * 1024 * 1024) return done(new Error(`not a Kafka response (frame size ${size})`));
-        if (buf.length < 4 + size) return;
-        const frame = buf.subarray(4, 4 + size);
-        buf = buf.subarray(4 + size);
-        try {
-          const r = new Reader(frame);
-          if (stage === 0) {
-            if (r.int32() !== 1) throw new Error('ApiVersions: correlation id mismatch');
-            const err = r.int16();
-            if (err !== 0) throw new Error(`ApiVersions: error code ${err}`);
-            const n = r.int32();
-            const keys = [];
-            for (let i = 0; i < n; i++) keys.push({ apiKey: r.int16(), min: r.int16(), max: r.int16() });
-            if (!keys.some((k) => k.apiKey === 18)) throw new Error('ApiVersions: response lacks ApiVersions key');
-            result.apiKeys = keys;
-            stage = 1;
-            // Metadata v4: topics = null (-1 => all), allow_auto_topic_creation = false
-            const body = Buffer.alloc(5);
-            body.writeInt32BE(-1, 0);
-            body.writeInt8(0, 4);
-            sock.write(encodeRequest(3, 4, 2, body));
-          } else {
-            if (r.int32() !== 2) throw new Error('Metadata: correlation id mismatch');
-            r.int32(); // throttle_time_ms
-            const nb = r.int32();
-            const brokers = [];
-            for (let i = 0; i < nb; i++)
-              brokers.push({ nodeId: r.int32(), host: r.string(), port: r.int32(), rack: r.string() });
-            result.brokers = brokers;
-            result.clusterId = r.string();
-            result.controllerId = r.int32();
-            if (brokers.length === 0) throw new Error('Metadata: no brokers registered yet');
-            return done(null, result);
-          }
-        } catch (e) {
-          return done(e);
-        }
-      }
-    });
-  });
+export async function probeKafka(port, host = HOST, timeoutMs = 2000) {
+  const admin = new Kafka({
+    clientId: 'kafka-mjs-probe',
+    brokers: [`${host}:${port}`],
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const { brokers, clusterId, controller } = await admin.describeCluster();
+    if (brokers.length === 0) throw new Error('no brokers registered yet');
+    return { brokers, clusterId, controllerId: controller };
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
-/** True if a Kafka broker answers ApiVersions + Metadata (with >= 1 broker) on host:port. */
+/** True if a Kafka broker answers an admin client's cluster description (with >= 1 broker) on host:port. */
 export async function isKafkaUp(port = envInt('KAFKA_PORT', 9092), host = HOST) {
   try {
     await probeKafka(port, host);

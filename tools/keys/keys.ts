@@ -8,7 +8,7 @@ import {
   readApiKeyFile,
   type ApiKeyFile,
   type ApiRole,
-} from '#common';
+} from '#platform';
 
 const USAGE = `Parkmatch API keys (stored hashed; services read PARKMATCH_API_KEYS or PARKMATCH_API_KEYS_FILE)
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createKafka, ensureTopics, migrateService, recreateTestDatabase } from '#common';
+import { migrateService, recreateTestDatabase } from '#platform';
+import { createKafka, ensureTopics } from '#messaging';
 import { companiesDataSource } from '../../apps/companies/src/database/companies.data-source.js';
 import { matchingDataSource } from '../../apps/matching/src/database/matching.data-source.js';
 import { rdNeedsDataSource } from '../../apps/rd-needs/src/database/rd-needs.data-source.js';

@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule, serviceDataSourceOptions } from '#common';
+import { serviceDataSourceOptions, PlatformModule } from '#platform';
+import { MessagingModule } from '#messaging';
 import { MATCHING_SCHEMA, matchingDataSource } from './database/matching.data-source.js';
-import { DecisionsController } from './decisions/decisions.controller.js';
+import { DecisionsController } from './shortlists/decisions.controller.js';
 import { DecisionsRepository } from './decisions/decisions.repository.js';
-import { DecisionsService } from './decisions/decisions.service.js';
+import { DecisionsService } from './shortlists/decisions.service.js';
 import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
-import { ProjectionsConsumer } from './projections/projections.consumer.js';
+import { ProfileEventsConsumer } from './profile-events/profile-events.consumer.js';
 import { ProjectionsRepository } from './projections/projections.repository.js';
 import { RematchCommandsConsumer } from './rematch/rematch-commands.consumer.js';
 import { RematchController } from './rematch/rematch.controller.js';
@@ -32,10 +33,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(serviceDataSourceOptions(matchingDataSource(config.databaseUrl))),
+        PlatformModule.forService({ service: MATCHING_SERVICE, config }),
         MessagingModule.forService({ service: MATCHING_SERVICE, schema: MATCHING_SCHEMA, config }),
       ],
       controllers: [
-        ProjectionsConsumer,
+        ProfileEventsConsumer,
         MatchesController,
         DecisionsController,
         RematchController,

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import { bootstrapService, migrateService } from '#common';
+import { runService } from '#messaging';
 import { AppModule, MATCHING_SERVICE } from './app.module.js';
 import { matchingDataSource } from './database/matching.data-source.js';
 import { readMatchingConfig } from './matching.config.js';
 
 const config = readMatchingConfig();
-await bootstrapService({
+await runService({
   service: MATCHING_SERVICE,
   module: AppModule.forConfig(config),
   config,
-  migrate: () => migrateService(matchingDataSource(config.databaseUrl)),
+  database: matchingDataSource(config.databaseUrl),
   consumerGroup: 'matching',
 });

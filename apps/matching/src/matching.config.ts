@@ -1,4 +1,4 @@
-import { intVar, readEnv, readServiceConfig, type ServiceConfig } from '#common';
+import { intVar, readEnv, readServiceConfig, type ServiceConfig } from '#platform';
 
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
 

@@ -1,3 +1,5 @@
+// The payload classes' decorators (class-transformer's @Type) read design-time metadata as the classes load.
+import 'reflect-metadata';
 export * from './company-profile-deleted.v1.js';
 export * from './company-profile-submitted.v1.js';
 export * from './company-profile-upserted.v1.js';
@@ -5,6 +7,7 @@ export * from './company-profile-withdrawn.v1.js';
 export * from './company-profile.shape.js';
 export * from './envelope.js';
 export * from './event-map.js';
+export * from './examples.js';
 export * from './limits.js';
 export * from './match-decision-recorded.v1.js';
 export * from './rd-need-closed.v1.js';

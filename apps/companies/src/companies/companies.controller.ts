@@ -1,5 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { partnerScopeOf, Principal, Roles } from '#common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { partnerScopeOf, Principal, Roles } from '#platform';
+import { ProfileWriter } from '#profiles';
 import { CompaniesService } from './companies.service.js';
 import {
   CreateCompanyDto,
@@ -8,16 +22,20 @@ import {
   type CompanyPage,
   type CompanyResponse,
 } from './company.dto.js';
+import type { CompanyWriter } from './company.profile.js';
 
 @Controller('companies')
 export class CompaniesController {
-  constructor(private readonly companies: CompaniesService) {}
+  constructor(
+    private readonly companies: CompaniesService,
+    @Inject(ProfileWriter) private readonly writer: CompanyWriter,
+  ) {}
 
   // A partner key creates, reads, updates and withdraws its own source's companies only (others are 404).
   @Post()
   @Roles('admin', 'partner')
   create(@Body() body: CreateCompanyDto, @Principal() principal?: Principal): Promise<CompanyResponse> {
-    return this.companies.create(body, 'strict', partnerScopeOf(principal));
+    return this.writer.create(body, 'strict', partnerScopeOf(principal));
   }
 
   @Get()
@@ -27,7 +45,7 @@ export class CompaniesController {
 
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<CompanyResponse> {
-    return this.companies.get(id, partnerScopeOf(principal));
+    return this.writer.get(id, partnerScopeOf(principal));
   }
 
   @Put(':id')
@@ -37,7 +55,7 @@ export class CompaniesController {
     @Body() body: CreateCompanyDto,
     @Principal() principal?: Principal,
   ): Promise<CompanyResponse> {
-    return this.companies.replace(id, body, partnerScopeOf(principal));
+    return this.writer.replace(id, body, partnerScopeOf(principal));
   }
 
   @Patch(':id')
@@ -47,13 +65,13 @@ export class CompaniesController {
     @Body() body: UpdateCompanyDto,
     @Principal() principal?: Principal,
   ): Promise<CompanyResponse> {
-    return this.companies.patch(id, body, partnerScopeOf(principal));
+    return this.writer.patch(id, body, partnerScopeOf(principal));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin', 'partner')
   delete(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<void> {
-    return this.companies.delete(id, partnerScopeOf(principal));
+    return this.writer.delete(id, partnerScopeOf(principal));
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VersionedRepository } from '#common';
+import { ProfileRepository } from '#profiles';
 import { CompanyEntity } from './company.entity.js';
 import type { ListCompaniesQuery } from './company.dto.js';
 
 const escapeLike = (text: string): string => text.replace(/[%_\\]/g, '\\$&');
 
 @Injectable()
-export class CompaniesRepository extends VersionedRepository<CompanyEntity> {
+export class CompaniesRepository extends ProfileRepository<CompanyEntity> {
   constructor(dataSource: DataSource) {
     super(dataSource, CompanyEntity);
   }

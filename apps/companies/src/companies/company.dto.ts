@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CompanyProfileFields, type CompanyProfileUpsertedV1, type WuxiCoLocation } from '#contracts';
-import { ProfileListQuery, type TermFields } from '#common';
+import { ProfileListQuery } from '#platform';
 
 export class CreateCompanyDto extends CompanyProfileFields {}
 
@@ -36,24 +36,3 @@ export interface CompanyPage {
   limit: number;
   offset: number;
 }
-
-export const COMPANY_TERM_FIELDS: TermFields<CompanyProfileFields> = {
-  organisationType: 'organisationTypes',
-  sectors: 'sectors',
-  therapeuticAreas: 'therapeuticAreas',
-  targets: 'targets',
-  assets: {
-    each: {
-      modality: 'modalities',
-      stage: 'developmentStages',
-      targets: 'targets',
-      therapeuticAreas: 'therapeuticAreas',
-    },
-  },
-  modalities: 'modalities',
-  developmentStages: 'developmentStages',
-  capabilities: 'capabilities',
-  collaborationTypes: 'collaborationTypes',
-  seeking: 'offerings',
-  partnerNetworks: 'partnerNetworks',
-};

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ProfileColumns } from '#common';
+import { ProfileEntity } from '#profiles';
 import type { Asset, WuxiCoLocation } from '#contracts';
 
 @Entity({ name: 'company' })
@@ -7,7 +7,7 @@ import type { Asset, WuxiCoLocation } from '#contracts';
   unique: true,
   where: 'external_source IS NOT NULL',
 })
-export class CompanyEntity extends ProfileColumns {
+export class CompanyEntity extends ProfileEntity {
   @Column({ type: 'text' })
   name!: string;
 

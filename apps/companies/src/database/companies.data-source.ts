@@ -1,6 +1,6 @@
-import type { ServiceDataSourceSpec } from '#common';
+import type { ServiceDataSourceSpec } from '#platform';
 import { CompanyEntity } from '../companies/company.entity.js';
-import { InboxEntryEntity, OutboxMessageEntity } from '#common';
+import { InboxEntryEntity, OutboxMessageEntity } from '#messaging';
 import { CreateCompanies1764028800000 } from './migrations/1764028800000-CreateCompanies.js';
 import { AddTargetsAndAssets1764500000000 } from './migrations/1764500000000-AddTargetsAndAssets.js';
 

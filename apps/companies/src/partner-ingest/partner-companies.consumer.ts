@@ -1,8 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#common';
-import { CompaniesService } from '../companies/companies.service.js';
+import { consumedRecord, EventIntake } from '#messaging';
+import { ProfileWriter } from '#profiles';
+import type { CompanyWriter } from '../companies/company.profile.js';
 
 export const PARTNER_COMPANIES_CONSUMER = 'companies.partner-ingest';
 
@@ -14,7 +15,7 @@ export const PARTNER_COMPANIES_CONSUMER = 'companies.partner-ingest';
 export class PartnerCompaniesConsumer {
   constructor(
     private readonly intake: EventIntake,
-    private readonly companies: CompaniesService,
+    @Inject(ProfileWriter) private readonly companies: CompanyWriter,
   ) {}
 
   @EventPattern(TOPICS.partnerCompanyProfiles)

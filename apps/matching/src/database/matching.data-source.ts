@@ -1,4 +1,5 @@
-import { InboxEntryEntity, OutboxMessageEntity, type ServiceDataSourceSpec } from '#common';
+import { type ServiceDataSourceSpec } from '#platform';
+import { InboxEntryEntity, OutboxMessageEntity } from '#messaging';
 import { CompanyProjectionEntity } from '../projections/company-projection.entity.js';
 import { NeedProjectionEntity } from '../projections/need-projection.entity.js';
 import { ShortlistEntryEntity } from '../shortlists/shortlist-entry.entity.js';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#common';
+import { consumedRecord, EventIntake } from '#messaging';
 import { RematchService } from './rematch.service.js';
 
 export const REMATCH_COMMANDS_CONSUMER = 'matching.commands';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Principal, Roles, type ApiPrincipal } from '#common';
+import { Principal, Roles, type ApiPrincipal } from '#platform';
 import { ListRematchJobsQuery, RequestRematchDto, type RematchJobView } from './rematch.dto.js';
 import { RematchService } from './rematch.service.js';
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import type { RdNeedUpsertedV1 } from '#contracts';
 import { ALGORITHM_VERSION } from '#engine';
-import { rematchJobDuration, scoringPairsPerSecond } from '#common';
+import { Transactions, WakeableWait } from '#platform';
+import { rematchJobDuration, scoringPairsPerSecond } from './rematch.metrics.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
@@ -25,10 +25,10 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RematchRunner.name);
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly idle = new WakeableWait();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly jobs: RematchRepository,
     private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsService,
@@ -60,13 +60,13 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
   }
 
   /** Called when a job was queued, so it starts without waiting for the next poll. */
   nudge(): void {
-    this.wake?.();
+    this.idle.wake();
   }
 
   private async run(): Promise<void> {
@@ -80,13 +80,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn(`rematch runner: ${(error as Error).message}`);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.rematchPollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.idle.wait(this.config.rematchPollMs);
     }
   }
 
@@ -127,7 +121,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async rematchCompany(job: RematchJobEntity): Promise<void> {
     const company = job.targetId ? await this.projections.activeCompany(job.targetId) : null;
     if (!company) throw new Error(`company ${job.targetId} is not known`);
-    const cancelled = await this.dataSource.transaction(async (manager) => {
+    const cancelled = await this.transactions.run(async (manager) => {
       const written = await this.shortlists.rescoreCompany(manager, company);
       return this.jobs.checkpoint(manager, job.id, { done: 1, total: 1, ...written }, this.config.rematchLeaseMs);
     });
@@ -143,7 +137,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
       return elapsed;
     };
     const needIds = needs.map((need) => need.id);
-    const manager = this.dataSource.manager;
+    const manager = this.transactions.untransacted;
     const [companies, declined, current] = await Promise.all([
       this.projections.activeCompanies(),
       this.decisions.declinedPairs(manager, job.scope === 'all' ? undefined : needIds),
@@ -157,7 +151,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const totals = { done: 0, total: needs.length, shortlistsChanged: 0, rowsWritten: 0, eventsPublished: 0 };
     for (let start = 0; start < needs.length || start === 0; start += this.config.rematchChunkNeeds) {
       const chunk = needIds.slice(start, start + this.config.rematchChunkNeeds);
-      const cancelled = await this.dataSource.transaction(async (transaction) => {
+      const cancelled = await this.transactions.run(async (transaction) => {
         const written = await this.shortlists.writeShortlists(
           transaction,
           new Map(chunk.map((id) => [id, ranking.get(id) ?? []])),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION } from '#engine';
-import { DomainError, NotFoundError } from '#common';
+import { DomainError, NotFoundError } from '#platform';
 import type { RematchScope } from '#contracts';
 import type { RematchJobEntity } from './rematch-job.entity.js';
 import type { RematchJobView } from './rematch.dto.js';

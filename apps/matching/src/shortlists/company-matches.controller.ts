@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { Roles } from '#common';
+import { Roles } from '#platform';
 import { CompanyMatchesService, type CompanyMatches } from './company-matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
 

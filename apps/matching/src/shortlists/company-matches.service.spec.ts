@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { ALGORITHM_VERSION } from '#engine';
-import { NotFoundError } from '#common';
+import { NotFoundError } from '#platform';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { PopulationCorpus } from './population-corpus.js';
 import type { ProjectionsRepository } from '../projections/projections.repository.js';
 import { CompanyMatchesService } from './company-matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
+import { aCompany as exampleCompany } from '../../../../test/factories/company.factory.js';
+import { anRdNeed } from '../../../../test/factories/rd-need.factory.js';
 
 const stored = { version: 1, createdAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z' };
 
@@ -15,21 +17,7 @@ const aCompany = (overrides: Partial<CompanyProfileUpsertedV1> = {}): CompanyPro
     ...stored,
     id: randomUUID(),
     source: 'parkmatch',
-    name: 'Kinase Biotech',
-    organisationType: 'biotech',
-    sectors: ['therapeutics'],
-    country: 'GB',
-    city: 'Cambridge',
-    description: 'Small-molecule kinase inhibitors for non-small cell lung cancer.',
-    therapeuticAreas: ['non-small-cell-lung-cancer'],
-    modalities: ['small-molecule'],
-    developmentStages: ['preclinical'],
-    capabilities: ['target-identification'],
-    collaborationTypes: ['co-development'],
-    seeking: ['funding'],
-    partnerNetworks: ['uk-bioindustry-association'],
-    chinaPresence: false,
-    wuxiCoLocation: 'interested',
+    ...exampleCompany({ name: 'Kinase Biotech' }),
     unmappedTerms: [],
     ...overrides,
   }) as CompanyProfileUpsertedV1;
@@ -37,22 +25,7 @@ const aCompany = (overrides: Partial<CompanyProfileUpsertedV1> = {}): CompanyPro
 const aNeed = (overrides: Partial<RdNeedUpsertedV1> = {}): RdNeedUpsertedV1 => ({
   ...stored,
   id: randomUUID(),
-  title: 'Lung cancer small molecules',
-  description: 'Seeking preclinical small-molecule programmes in lung cancer.',
-  owner: 'AstraZeneca Oncology R&D',
-  therapeuticAreas: ['lung-cancer'],
-  modalities: ['small-molecule'],
-  stages: ['lead-optimisation', 'preclinical', 'ind-enabling'],
-  sectors: ['therapeutics'],
-  mustHave: [],
-  niceToHave: ['target-identification'],
-  collaborationTypes: ['co-development'],
-  offering: ['funding'],
-  preferChinaPresence: false,
-  preferWuxiCoLocation: true,
-  preferredPartnerNetworks: ['uk-bioindustry-association'],
-  priority: 'high',
-  status: 'open',
+  ...anRdNeed({ title: 'Lung cancer small molecules' }),
   unmappedTerms: [],
   ...overrides,
 });

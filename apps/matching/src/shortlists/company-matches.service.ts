@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION, scorePair, topKForCompany, type CriterionScore } from '#engine';
-import { NotFoundError } from '#common';
+import { NotFoundError } from '#platform';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { PopulationCorpus } from './population-corpus.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { Principal, Roles, type ApiPrincipal } from '#common';
+import { Principal, Roles, type ApiPrincipal } from '#platform';
 import { MatchesService, type MatchItem, type NeedMatches } from './matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
 

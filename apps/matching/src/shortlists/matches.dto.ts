@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MATCH_DECISIONS, type MatchDecision } from '#contracts';
-import { PageQuery } from '#common';
+import { PageQuery } from '#platform';
 
 export class MatchesPageQuery extends PageQuery {
   @IsOptional()

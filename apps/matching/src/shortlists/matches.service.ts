@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION, scorePair, type CriterionScore, type LexicalCorpus } from '#engine';
-import { NotFoundError } from '#common';
+import { NotFoundError } from '#platform';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import type { DecisionView } from '../decisions/decision.dto.js';

@@ -12,7 +12,7 @@ import {
   topKPerNeed,
 } from '#engine';
 import { TOPICS, type CompanyProfileUpsertedV1, type EventEnvelope, type RdNeedUpsertedV1 } from '#contracts';
-import { OutboxWriter } from '#common';
+import { OutboxWriter } from '#messaging';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';

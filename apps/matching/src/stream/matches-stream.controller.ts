@@ -1,6 +1,6 @@
 import { Controller, type MessageEvent, Query, Sse } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { Roles } from '#common';
+import { Roles } from '#platform';
 import { MatchesStreamQuery } from './matches-stream.dto.js';
 import { ResultsStreamService } from './results-stream.service.js';
 import { shortlistEvents } from './shortlist-events.js';

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BehaviorSubject, ReplaySubject, Subject, type Observable } from 'rxjs';
 import { TOPICS } from '#contracts';
-import { createKafka } from '#common';
+import { createKafka } from '#messaging';
+import { backoffDelay } from '#platform';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toShortlistChange, type ShortlistChange } from './shortlist-change.js';
 import type { ShortlistChangeSource } from './shortlist-events.js';
@@ -106,7 +107,7 @@ export class ResultsStreamService implements ShortlistChangeSource, OnModuleInit
       this.setLive(false);
       await consumer.disconnect().catch(() => undefined);
       if (this.stopped) return;
-      await sleep(Math.min(500 * Math.max(attempt, 1), MAX_RETRY_DELAY_MS), undefined, {
+      await sleep(backoffDelay(attempt, { initialMs: 500, maxMs: MAX_RETRY_DELAY_MS }), undefined, {
         signal: this.stopping.signal,
       }).catch(() => undefined);
     }

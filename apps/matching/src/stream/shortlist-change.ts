@@ -1,5 +1,5 @@
 import { TOPICS, type ShortlistUpdatedV1 } from '#contracts';
-import { decodeEvent } from '#common';
+import { decodeEvent } from '#messaging';
 
 /** One shortlist change as dashboards receive it: the `ShortlistUpdated` payload and the id of its event. */
 export interface ShortlistChange extends Pick<

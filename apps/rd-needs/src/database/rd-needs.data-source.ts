@@ -1,4 +1,5 @@
-import { InboxEntryEntity, OutboxMessageEntity, type ServiceDataSourceSpec } from '#common';
+import { type ServiceDataSourceSpec } from '#platform';
+import { InboxEntryEntity, OutboxMessageEntity } from '#messaging';
 import { RdNeedEntity } from '../needs/rd-need.entity.js';
 import { CreateRdNeeds1764028800000 } from './migrations/1764028800000-CreateRdNeeds.js';
 import { AddNeedTargets1764500000000 } from './migrations/1764500000000-AddNeedTargets.js';

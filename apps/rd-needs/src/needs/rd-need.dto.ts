@@ -8,7 +8,7 @@ import {
   type NeedStatus,
   type RdNeedUpsertedV1,
 } from '#contracts';
-import { ProfileListQuery, type TermFields } from '#common';
+import { ProfileListQuery } from '#platform';
 
 export class CreateRdNeedDto extends RdNeedFields {}
 
@@ -38,16 +38,3 @@ export interface RdNeedPage {
   limit: number;
   offset: number;
 }
-
-export const RD_NEED_TERM_FIELDS: TermFields<RdNeedFields> = {
-  therapeuticAreas: 'therapeuticAreas',
-  targets: 'targets',
-  modalities: 'modalities',
-  stages: 'developmentStages',
-  sectors: 'sectors',
-  mustHave: 'capabilities',
-  niceToHave: 'capabilities',
-  collaborationTypes: 'collaborationTypes',
-  offering: 'offerings',
-  preferredPartnerNetworks: 'partnerNetworks',
-};

@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ProfileColumns } from '#common';
+import { ProfileEntity } from '#profiles';
 import type { NeedPriority, NeedStatus } from '#contracts';
 
 @Entity({ name: 'need' })
 @Index('need_external_ref_uq', ['externalSource', 'externalId'], { unique: true, where: 'external_source IS NOT NULL' })
-export class RdNeedEntity extends ProfileColumns {
+export class RdNeedEntity extends ProfileEntity {
   @Column({ type: 'text' })
   title!: string;
 

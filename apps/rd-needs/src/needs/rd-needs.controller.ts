@@ -1,5 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { partnerScopeOf, Principal, Roles } from '#common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { partnerScopeOf, Principal, Roles } from '#platform';
+import { ProfileWriter } from '#profiles';
 import { RdNeedsService } from './rd-needs.service.js';
 import {
   CreateRdNeedDto,
@@ -8,16 +22,20 @@ import {
   type RdNeedPage,
   type RdNeedResponse,
 } from './rd-need.dto.js';
+import type { RdNeedWriter } from './rd-need.profile.js';
 
 @Controller('needs')
 export class RdNeedsController {
-  constructor(private readonly needs: RdNeedsService) {}
+  constructor(
+    private readonly needs: RdNeedsService,
+    @Inject(ProfileWriter) private readonly writer: RdNeedWriter,
+  ) {}
 
   // A partner key creates, reads, updates and withdraws its own source's needs only (others are 404).
   @Post()
   @Roles('admin', 'partner')
   create(@Body() body: CreateRdNeedDto, @Principal() principal?: Principal): Promise<RdNeedResponse> {
-    return this.needs.create(body, 'strict', partnerScopeOf(principal));
+    return this.writer.create(body, 'strict', partnerScopeOf(principal));
   }
 
   @Get()
@@ -27,7 +45,7 @@ export class RdNeedsController {
 
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<RdNeedResponse> {
-    return this.needs.get(id, partnerScopeOf(principal));
+    return this.writer.get(id, partnerScopeOf(principal));
   }
 
   @Put(':id')
@@ -37,7 +55,7 @@ export class RdNeedsController {
     @Body() body: CreateRdNeedDto,
     @Principal() principal?: Principal,
   ): Promise<RdNeedResponse> {
-    return this.needs.replace(id, body, partnerScopeOf(principal));
+    return this.writer.replace(id, body, partnerScopeOf(principal));
   }
 
   @Patch(':id')
@@ -47,13 +65,13 @@ export class RdNeedsController {
     @Body() body: UpdateRdNeedDto,
     @Principal() principal?: Principal,
   ): Promise<RdNeedResponse> {
-    return this.needs.patch(id, body, partnerScopeOf(principal));
+    return this.writer.patch(id, body, partnerScopeOf(principal));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin', 'partner')
   delete(@Param('id', ParseUUIDPipe) id: string, @Principal() principal?: Principal): Promise<void> {
-    return this.needs.delete(id, partnerScopeOf(principal));
+    return this.writer.delete(id, partnerScopeOf(principal));
   }
 }

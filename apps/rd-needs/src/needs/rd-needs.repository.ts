@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VersionedRepository } from '#common';
+import { ProfileRepository } from '#profiles';
 import { RdNeedEntity } from './rd-need.entity.js';
 import type { ListRdNeedsQuery } from './rd-need.dto.js';
 
 @Injectable()
-export class RdNeedsRepository extends VersionedRepository<RdNeedEntity> {
+export class RdNeedsRepository extends ProfileRepository<RdNeedEntity> {
   constructor(dataSource: DataSource) {
     super(dataSource, RdNeedEntity);
   }

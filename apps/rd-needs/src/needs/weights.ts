@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS } from '#engine';
-import { InvalidFieldsError, type FieldProblem } from '#common';
+import { InvalidFieldsError, type FieldProblem } from '#platform';
 
 const MAX_WEIGHT = 10;
 

@@ -1,8 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#common';
-import { RdNeedsService } from '../needs/rd-needs.service.js';
+import { consumedRecord, EventIntake } from '#messaging';
+import { ProfileWriter } from '#profiles';
+import type { RdNeedWriter } from '../needs/rd-need.profile.js';
 
 export const PARTNER_RD_NEEDS_CONSUMER = 'rd-needs.partner-ingest';
 
@@ -11,7 +12,7 @@ export const PARTNER_RD_NEEDS_CONSUMER = 'rd-needs.partner-ingest';
 export class PartnerRdNeedsConsumer {
   constructor(
     private readonly intake: EventIntake,
-    private readonly needs: RdNeedsService,
+    @Inject(ProfileWriter) private readonly needs: RdNeedWriter,
   ) {}
 
   @EventPattern(TOPICS.partnerRdNeeds)

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables, dropMessagingTables } from '#common';
+import { createMessagingTables, dropMessagingTables } from '#messaging';
 
 export class CreateCompanies1764028800000 implements MigrationInterface {
   name = 'CreateCompanies1764028800000';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables, dropMessagingTables } from '#common';
+import { createMessagingTables, dropMessagingTables } from '#messaging';
 
 export class CreateMatching1764028800000 implements MigrationInterface {
   name = 'CreateMatching1764028800000';

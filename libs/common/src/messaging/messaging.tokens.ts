@@ -1,4 +1,0 @@
-/** Injection tokens for the messaging infrastructure every service shares. */
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
-export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
-export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');

@@ -1,0 +1,41 @@
+import type { HealthIndicatorService } from '@nestjs/terminus';
+import type { Kafka } from 'kafkajs';
+import { CHECK_TIMEOUT_MS, type ReadinessProbe } from '#platform';
+import type { ConsumerLagMonitor } from './consumer-lag.monitor.js';
+
+/** The broker answers an admin request: a failure makes the service not ready. */
+export const brokerProbe = (kafka: Kafka): ReadinessProbe => ({
+  name: 'kafka',
+  summarised: true,
+  applies: () => true,
+  check: (indicators: HealthIndicatorService) =>
+    indicators
+      .check('kafka')
+      .attempt(async () => {
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          await admin.describeCluster();
+        } finally {
+          await admin.disconnect();
+        }
+      })
+      .withTimeout(CHECK_TIMEOUT_MS),
+});
+
+/** A lagging consumer still serves: degraded, never down, so catching up isn't made harder by a restart. */
+export const consumerLagProbe = (lagMonitor: ConsumerLagMonitor, max: number): ReadinessProbe => ({
+  name: 'consumerLag',
+  summarised: false,
+  applies: () => lagMonitor.watching !== undefined,
+  check: async (indicators: HealthIndicatorService) => {
+    const indicator = indicators.check('consumerLag');
+    try {
+      const lag = await lagMonitor.lag();
+      const data = { group: lag?.group ?? null, lag: lag?.total ?? 0, max };
+      return (lag?.total ?? 0) > max ? indicator.degraded(data) : indicator.up(data);
+    } catch (error) {
+      return indicator.degraded({ max, message: `lag unknown: ${(error as Error).message}` });
+    }
+  },
+});

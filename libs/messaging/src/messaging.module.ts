@@ -1,0 +1,79 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { READINESS_PROBES, type ServiceConfig } from '#platform';
+import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
+import { EventIntake } from './kafka/event-intake.js';
+import { createKafka } from './kafka/kafka-client.js';
+import { brokerProbe, consumerLagProbe } from './kafka/kafka-readiness.js';
+import { MessagingLifecycle } from './messaging.lifecycle.js';
+import { KAFKA_CLIENT, KAFKA_PRODUCER } from './messaging.tokens.js';
+import { OutboxRelay } from './outbox/outbox.relay.js';
+import { OutboxWriter } from './outbox/outbox.writer.js';
+
+export interface MessagingOptions {
+  /** The service's name: Kafka client id, envelope `producer`, consumer names. */
+  readonly service: string;
+  /** The Postgres schema the service owns, holding its outbox and inbox. */
+  readonly schema: string;
+  readonly config: ServiceConfig;
+}
+
+/** Kafka client, idempotent producer, outbox writer and relay, event intake, and the broker's readiness probes. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        {
+          provide: KAFKA_CLIENT,
+          useValue: createKafka(options.service, options.config.kafkaBrokers, options.config.kafkaSecurity),
+        },
+        {
+          provide: ConsumerLagMonitor,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new ConsumerLagMonitor(kafka),
+        },
+        {
+          provide: READINESS_PROBES,
+          inject: [KAFKA_CLIENT, ConsumerLagMonitor],
+          useFactory: (kafka: Kafka, lagMonitor: ConsumerLagMonitor) => [
+            brokerProbe(kafka),
+            consumerLagProbe(lagMonitor, options.config.maxConsumerLag),
+          ],
+        },
+        {
+          provide: KAFKA_PRODUCER,
+          inject: [KAFKA_CLIENT],
+          // Idempotent with one request in flight: retries can neither duplicate nor reorder a key's events.
+          useFactory: (kafka: Kafka) =>
+            kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+        },
+        { provide: OutboxWriter, useValue: new OutboxWriter(options.service, options.schema) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, KAFKA_PRODUCER],
+          useFactory: (dataSource: DataSource, producer: Producer) =>
+            new OutboxRelay(dataSource, producer, { schema: options.schema, databaseUrl: options.config.databaseUrl }),
+        },
+        {
+          provide: EventIntake,
+          inject: [DataSource, KAFKA_PRODUCER],
+          useFactory: (dataSource: DataSource, producer: Producer) => new EventIntake(dataSource, producer),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [
+        KAFKA_CLIENT,
+        KAFKA_PRODUCER,
+        READINESS_PROBES,
+        OutboxWriter,
+        OutboxRelay,
+        EventIntake,
+        ConsumerLagMonitor,
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { RateLimiter } from './rate-limiter.js';
+import type { ApiRole } from './api-key.js';
+import { ApiKeyStore } from './api-key.store.js';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth.errors.js';
+import type { AuthenticatedRequest } from './principal.decorator.js';
+import { PUBLIC_ROUTE } from './public.decorator.js';
+import { ROUTE_ROLES } from './roles.decorator.js';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const EVERY_ROLE: readonly ApiRole[] = ['admin', 'partner', 'dashboard'];
+
+/** The roles a route admits: its `@Roles`, else reads for every role and writes for admin. */
+export const rolesFor = (declared: readonly ApiRole[] | undefined, method: string): readonly ApiRole[] =>
+  declared ?? (READ_METHODS.has(method.toUpperCase()) ? EVERY_ROLE : ['admin']);
+
+const bearerToken = (header: string | undefined): string | undefined => {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+};
+
+/**
+ * Every HTTP route needs `Authorization: Bearer <key>` unless `@Public()`: 401 without a valid key, 429 past the
+ * key's rate limit, 403 when the key's role may not call the route. Kafka handlers are not HTTP and pass.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyStore,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & AuthenticatedRequest>();
+    const response = http.getResponse<Response>();
+
+    const token = bearerToken(request.headers.authorization);
+    const principal = token === undefined ? undefined : this.keys.authenticate(token);
+    if (!principal) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="parkmatch"');
+      throw new UnauthenticatedError();
+    }
+    request.principal = principal;
+
+    const decision = this.rateLimiter.take(principal.keyId);
+    if (!decision.allowed) {
+      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      throw new RateLimitedError(decision.retryAfterSeconds);
+    }
+
+    const roles = rolesFor(this.reflector.getAllAndOverride<ApiRole[]>(ROUTE_ROLES, targets), request.method);
+    if (principal.role !== 'admin' && !roles.includes(principal.role)) {
+      throw new ForbiddenError(`The ${principal.role} role may not ${request.method} this resource`);
+    }
+    return true;
+  }
+}
