@@ -1,8 +1,8 @@
 // The import graph's rules, checked by test/architecture/import-graph.spec.ts (`npx depcruise apps libs tools`).
 // ESLint's no-restricted-imports says the same per import; this sees the whole graph: cycles and layers.
 
-// The pure engine's folder. Its rename to libs/engine changes this line only.
-const ENGINE_DIR = 'libs/matching';
+// The pure engine's folder; its import alias is #engine.
+const ENGINE_DIR = 'libs/engine';
 
 const lib = (name) => `^libs/${name}/`;
 const LIBS_AFTER = {

@@ -28,8 +28,8 @@ const noImportFromOtherApps = (app) => {
   ];
 };
 
-// The pure engine's folder. Its rename to libs/engine changes this line only.
-const ENGINE_DIR = 'libs/matching';
+// The pure engine's folder; its import alias is #engine.
+const ENGINE_DIR = 'libs/engine';
 const ENGINE_FOLDER = ENGINE_DIR.split('/')[1];
 
 // The Node built-ins the engine may use (its worker pool and CPU count); anything else is passed in as plain data.

@@ -13,7 +13,7 @@ const shared = {
     '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^#messaging$': '<rootDir>/libs/messaging/src/index.ts',
     '^#profiles$': '<rootDir>/libs/profiles/src/index.ts',
-    '^#engine$': '<rootDir>/libs/matching/src/index.ts',
+    '^#engine$': '<rootDir>/libs/engine/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { defaultEngineVocabulary } from '#engine';
-import { syntheticPopulation } from '../../libs/matching/bench/synthetic-population.js';
+import { syntheticPopulation } from '../../libs/engine/bench/synthetic-population.js';
 
 export interface PopulationLoad {
   readonly companies: number;

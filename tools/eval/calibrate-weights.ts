@@ -1,4 +1,4 @@
-import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
+import { seededRandom } from '../../libs/engine/bench/seeded-random.js';
 import {
   DEFAULT_WEIGHTS,
   defaultEngineVocabulary,

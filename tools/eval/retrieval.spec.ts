@@ -1,4 +1,4 @@
-import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
+import { seededRandom } from '../../libs/engine/bench/seeded-random.js';
 import { describe, expect, it } from '@jest/globals';
 import type { CtgovTrial } from './ctgov-profiles.js';
 import {

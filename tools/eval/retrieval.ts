@@ -1,5 +1,5 @@
 import type { CompanyProfile, NeedProfile } from '#engine';
-import { seededRandom } from '../../libs/matching/bench/seeded-random.js';
+import { seededRandom } from '../../libs/engine/bench/seeded-random.js';
 import { compareText, type CtgovTrial } from './ctgov-profiles.js';
 
 /** A population member: a sponsor with the trials its profile is built from. */

@@ -1,5 +1,5 @@
 /*
- * Regenerates libs/matching/data/*.json from the Human Disease Ontology files in tools/vocab/sources and the curated
+ * Regenerates libs/engine/data/*.json from the Human Disease Ontology files in tools/vocab/sources and the curated
  * JSON beside this script. Run with `npm run vocab:build`; the output is deterministic, so an unchanged source gives
  * an unchanged file (tools/vocab/build-vocabulary.spec.ts checks the shipped files are current). Files are written
  * the way Prettier formats them, so `npm run format:check` and the build agree.

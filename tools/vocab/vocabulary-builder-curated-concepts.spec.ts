@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { VocabularyTerm } from '../../libs/matching/src/vocabulary/vocabulary.types.js';
+import type { VocabularyTerm } from '../../libs/engine/src/vocabulary/vocabulary.types.js';
 import { buildTherapeuticAreas } from './vocabulary-builder.mjs';
 
 // An invented ontology: the rules are about shapes of names, xrefs and parents, not about real diseases.

@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../../libs/matching/src/vocabulary/vocabulary.types.js';
+import type { Vocabulary } from '../../libs/engine/src/vocabulary/vocabulary.types.js';
 
 export interface GeneratedVocabulary extends Vocabulary {
   readonly source: Readonly<Record<string, string>>;

@@ -1,9 +1,9 @@
 /*
  * Pure part of `npm run vocab:build`: turns the Human Disease Ontology and the curated inputs into the JSON
- * vocabularies the engine ships (libs/matching/data/). No I/O here, so a spec can rebuild in memory and check that
+ * vocabularies the engine ships (libs/engine/data/). No I/O here, so a spec can rebuild in memory and check that
  * the shipped files are up to date. Decisions (ids, aliases, primary parents, areas) are described in README.md.
  */
-import { looseTokens, normaliseTerm, normaliseTokens } from '../../libs/matching/src/vocabulary/term-normalisation.ts';
+import { looseTokens, normaliseTerm, normaliseTokens } from '../../libs/engine/src/vocabulary/term-normalisation.ts';
 import { mergeObo } from './obo-parser.mjs';
 
 export const DOID_RELEASE = '2026-07-31';
@@ -425,7 +425,7 @@ export function buildTargets(curated) {
   };
 }
 
-/** Everything `npm run vocab:build` writes, keyed by file name under libs/matching/data/. */
+/** Everything `npm run vocab:build` writes, keyed by file name under libs/engine/data/. */
 export function buildVocabulary({ oboTexts, curatedAreas, curatedTargets }) {
   return {
     'therapeutic-areas.json': buildTherapeuticAreas(oboTexts, curatedAreas),

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const DATA_DIRECTORY = new URL('../../libs/matching/data/', import.meta.url);
+export const DATA_DIRECTORY = new URL('../../libs/engine/data/', import.meta.url);
 const DOID_DIRECTORY = new URL('./sources/disease-ontology/', import.meta.url);
 
 function readJson(name) {
