@@ -58,7 +58,8 @@ describe('a full rematch survives a SIGKILL of the matching service', () => {
         expect(job.progress.done).toBeGreaterThan(0);
         return job;
       },
-      { intervalMs: 5 },
+      // Compiling 20,000 companies comes first; on a loaded machine that alone can take longer than the default wait.
+      { intervalMs: 5, timeoutMs: 60_000 },
     );
     await matching.stop('SIGKILL');
 
