@@ -1,8 +1,15 @@
 import { Logger } from '@nestjs/common';
 import type { IHeaders, Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { deadLetterTopicOf, type CatalogTopic, type EventEnvelope, type EventTypeOf, type PayloadOf } from '#contracts';
-import { claimInboxEntry } from '../inbox/inbox.repository.js';
+import {
+  deadLetterTopicOf,
+  type CatalogTopic,
+  type ExternalRef,
+  type EventEnvelope,
+  type EventTypeOf,
+  type PayloadOf,
+} from '#contracts';
+import { claimEntityVersion, claimInboxEntry, partnerEntityKey } from '../inbox/inbox.repository.js';
 import { retryWithBackoff, withCorrelationId } from '#platform';
 import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/messaging.metrics.js';
 import { deadLetterMessage, isTooLargeForBroker, type DeadLetterCause } from './dead-letter.js';
@@ -57,6 +64,26 @@ export class EventIntake {
   /** Counts an event a handler ignored because a newer version of its entity was already applied. */
   recordStale(consumer: string): void {
     eventsStale.inc({ consumer });
+  }
+
+  /**
+   * Whether a partner's event is at or below the version `consumer` already applied for its external reference (then
+   * counted and logged as stale); otherwise records its version in the handler's transaction. An event without an
+   * entityVersion is never stale.
+   */
+  async isStalePartnerEvent(
+    manager: EntityManager,
+    consumer: string,
+    event: EventEnvelope<string, { readonly externalRef: ExternalRef }>,
+  ): Promise<boolean> {
+    if (event.entityVersion === undefined) return false;
+    const entityKey = partnerEntityKey(event.payload.externalRef);
+    if (await claimEntityVersion(manager, consumer, entityKey, event.entityVersion)) return false;
+    this.recordStale(consumer);
+    this.logger.log(
+      `${consumer}: ${event.type} ${event.eventId} for ${entityKey} at version ${event.entityVersion} is stale`,
+    );
+    return true;
   }
 
   /** Stops retry loops so a shutdown is not held by a broken dependency; the message is redelivered later. */
