@@ -1,5 +1,8 @@
 import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
+/** The envelope and payload schema version every v1 topic carries; consumers refuse any other. */
+export const SCHEMA_VERSION = 1;
+
 /** The one envelope every Parkmatch event travels in. */
 export interface EventEnvelope<TType extends string = string, TPayload = unknown> {
   readonly eventId: string;

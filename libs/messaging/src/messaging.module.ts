@@ -5,7 +5,7 @@ import { READINESS_PROBES, type ServiceConfig } from '#platform';
 import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
 import { EventIntake } from './kafka/event-intake.js';
 import { createKafka } from './kafka/kafka-client.js';
-import { brokerProbe, consumerLagProbe } from './kafka/kafka-readiness.js';
+import { brokerProbe, consumerLagProbe, consumerStallProbe } from './kafka/kafka-readiness.js';
 import { MessagingLifecycle } from './messaging.lifecycle.js';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './messaging.tokens.js';
 import { OutboxRelay } from './outbox/outbox.relay.js';
@@ -34,7 +34,7 @@ export class MessagingModule {
         {
           provide: ConsumerLagMonitor,
           inject: [KAFKA_CLIENT],
-          useFactory: (kafka: Kafka) => new ConsumerLagMonitor(kafka),
+          useFactory: (kafka: Kafka) => new ConsumerLagMonitor(kafka, options.config.consumerStallMs),
         },
         {
           provide: READINESS_PROBES,
@@ -42,6 +42,7 @@ export class MessagingModule {
           useFactory: (kafka: Kafka, lagMonitor: ConsumerLagMonitor) => [
             brokerProbe(kafka),
             consumerLagProbe(lagMonitor, options.config.maxConsumerLag),
+            consumerStallProbe(lagMonitor),
           ],
         },
         {

@@ -1,14 +1,15 @@
 import type { ServiceDataSourceSpec } from '#platform';
 import { CompanyEntity } from '../companies/company.entity.js';
-import { InboxEntryEntity, OutboxMessageEntity } from '#messaging';
+import { InboxEntryEntity, InboxVersionEntity, OutboxMessageEntity } from '#messaging';
 import { CreateCompanies1764028800000 } from './migrations/1764028800000-CreateCompanies.js';
 import { AddTargetsAndAssets1764500000000 } from './migrations/1764500000000-AddTargetsAndAssets.js';
+import { AddInboxVersion1764600000000 } from './migrations/1764600000000-AddInboxVersion.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
 export const companiesDataSource = (url: string): ServiceDataSourceSpec => ({
   schema: COMPANIES_SCHEMA,
   url,
-  entities: [CompanyEntity, OutboxMessageEntity, InboxEntryEntity],
-  migrations: [CreateCompanies1764028800000, AddTargetsAndAssets1764500000000],
+  entities: [CompanyEntity, OutboxMessageEntity, InboxEntryEntity, InboxVersionEntity],
+  migrations: [CreateCompanies1764028800000, AddTargetsAndAssets1764500000000, AddInboxVersion1764600000000],
 });

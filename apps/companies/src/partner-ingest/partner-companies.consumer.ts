@@ -10,6 +10,7 @@ export const PARTNER_COMPANIES_CONSUMER = 'companies.partner-ingest';
 /**
  * Partner systems' profiles: validated like REST bodies (structural errors go to the dead-letter topic), upserted
  * by `(source, externalId)` so a resubmission updates the same record; unknown terms are kept as unmapped terms.
+ * An event at or below the partner's version already applied for its external reference is stale and skipped.
  */
 @Controller()
 export class PartnerCompaniesConsumer {
@@ -21,9 +22,14 @@ export class PartnerCompaniesConsumer {
   @EventPattern(TOPICS.partnerCompanyProfiles)
   async onPartnerProfile(@Ctx() context: KafkaContext): Promise<void> {
     await this.intake.handle(PARTNER_COMPANIES_CONSUMER, TOPICS.partnerCompanyProfiles, consumedRecord(context), {
-      CompanyProfileSubmitted: (event, manager) => this.companies.submitFromPartner(manager, event.payload),
-      CompanyProfileWithdrawn: (event, manager) =>
-        this.companies.withdrawFromPartner(manager, event.payload.externalRef),
+      CompanyProfileSubmitted: async (event, manager) => {
+        if (await this.intake.isStalePartnerEvent(manager, PARTNER_COMPANIES_CONSUMER, event)) return;
+        await this.companies.submitFromPartner(manager, event.payload);
+      },
+      CompanyProfileWithdrawn: async (event, manager) => {
+        if (await this.intake.isStalePartnerEvent(manager, PARTNER_COMPANIES_CONSUMER, event)) return;
+        await this.companies.withdrawFromPartner(manager, event.payload.externalRef);
+      },
     });
   }
 }

@@ -7,7 +7,10 @@ import type { RdNeedWriter } from '../needs/rd-need.profile.js';
 
 export const PARTNER_RD_NEEDS_CONSUMER = 'rd-needs.partner-ingest';
 
-/** Partner systems' R&D needs, upserted by `(source, externalId)`; unknown terms are kept as unmapped terms. */
+/**
+ * Partner systems' R&D needs, upserted by `(source, externalId)`; unknown terms are kept as unmapped terms. An event
+ * at or below the partner's version already applied for its external reference is stale and skipped.
+ */
 @Controller()
 export class PartnerRdNeedsConsumer {
   constructor(
@@ -18,8 +21,14 @@ export class PartnerRdNeedsConsumer {
   @EventPattern(TOPICS.partnerRdNeeds)
   async onPartnerNeed(@Ctx() context: KafkaContext): Promise<void> {
     await this.intake.handle(PARTNER_RD_NEEDS_CONSUMER, TOPICS.partnerRdNeeds, consumedRecord(context), {
-      RdNeedSubmitted: (event, manager) => this.needs.submitFromPartner(manager, event.payload),
-      RdNeedWithdrawn: (event, manager) => this.needs.withdrawFromPartner(manager, event.payload.externalRef),
+      RdNeedSubmitted: async (event, manager) => {
+        if (await this.intake.isStalePartnerEvent(manager, PARTNER_RD_NEEDS_CONSUMER, event)) return;
+        await this.needs.submitFromPartner(manager, event.payload);
+      },
+      RdNeedWithdrawn: async (event, manager) => {
+        if (await this.intake.isStalePartnerEvent(manager, PARTNER_RD_NEEDS_CONSUMER, event)) return;
+        await this.needs.withdrawFromPartner(manager, event.payload.externalRef);
+      },
     });
   }
 }

@@ -23,6 +23,21 @@ export const createMessagingTables = async (queryRunner: QueryRunner, schema: st
     )`);
 };
 
+/** The newest entity version each consumer applied per entity key (`claimEntityVersion`). */
+export const createInboxVersionTable = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".inbox_version (
+      consumer text NOT NULL,
+      entity_key text NOT NULL,
+      version int NOT NULL,
+      PRIMARY KEY (consumer, entity_key)
+    )`);
+};
+
+export const dropInboxVersionTable = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(`DROP TABLE "${schema}".inbox_version`);
+};
+
 export const dropMessagingTables = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
   await queryRunner.query(`DROP TABLE "${schema}".inbox`);
   await queryRunner.query(`DROP TABLE "${schema}".outbox`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#contracts';
+import { SCHEMA_VERSION, type EventEnvelope } from '#contracts';
 
 export interface EnvelopeInput<TType extends string, TPayload> {
   readonly type: TType;
@@ -18,7 +18,7 @@ export const createEnvelope = <TType extends string, TPayload>(
   return {
     eventId,
     type: input.type,
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     occurredAt: new Date().toISOString(),
     producer: input.producer,
     correlationId: input.correlationId ?? eventId,

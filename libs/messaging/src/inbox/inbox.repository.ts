@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { ExternalRef } from '#contracts';
 import { InboxEntryEntity } from './inbox-entry.entity.js';
+import { InboxVersionEntity } from './inbox-version.entity.js';
 
 /**
  * Records that `consumer` handled `eventId`, inside the caller's transaction.
@@ -16,3 +18,27 @@ export const claimInboxEntry = async (manager: EntityManager, consumer: string, 
     .execute();
   return result.raw.length > 0;
 };
+
+/**
+ * Records that `consumer` applies `version` of `entityKey`, inside the caller's transaction (row-locked until it ends).
+ * Returns false when it already applied that version or a newer one: the event is stale and the caller skips it.
+ */
+export const claimEntityVersion = async (
+  manager: EntityManager,
+  consumer: string,
+  entityKey: string,
+  version: number,
+): Promise<boolean> => {
+  const table = manager.getRepository(InboxVersionEntity).metadata.tablePath;
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO ${table} AS applied (consumer, entity_key, version) VALUES ($1, $2, $3)
+     ON CONFLICT (consumer, entity_key) DO UPDATE SET version = EXCLUDED.version WHERE applied.version < EXCLUDED.version
+     RETURNING version`,
+    [consumer, entityKey, version],
+  );
+  return rows.length > 0;
+};
+
+/** The entity key of a partner's record: its source and its id there, unambiguous whatever characters they hold. */
+export const partnerEntityKey = (externalRef: ExternalRef): string =>
+  JSON.stringify([externalRef.source, externalRef.id]);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
-import { decodeEvent } from './event-decoder.js';
+import { decodeEvent, MAX_EVENT_BYTES } from './event-decoder.js';
 
 const envelope = (overrides: Record<string, unknown> = {}) => {
   const id = randomUUID();
@@ -53,5 +53,32 @@ describe('decodeEvent', () => {
   it('names the payload field that is missing or mistyped', () => {
     const result = decode(envelope({ payload: { id: randomUUID(), version: 'two' } }));
     expect(result).toEqual({ ok: false, reason: expect.stringContaining('version') });
+  });
+
+  it.each([
+    ['a constructor key in the payload', '"constructor":{"prototype":{"polluted":true}}', '$.payload.constructor'],
+    ['a __proto__ key deep in the payload', '"list":[{"__proto__":{"polluted":true}}]', '$.payload.list[0].__proto__'],
+  ])('rejects %s before any transformation', (_name, extra, path) => {
+    const text = JSON.stringify(envelope()).replace(/"payload":\{/, `"payload":{${extra},`);
+    expect(decode(text)).toEqual({ ok: false, reason: `forbidden key ${path}` });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a payload nested 20,000 levels deep without overflowing the stack', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const text = JSON.stringify(envelope()).replace(/"payload":\{[^}]*\}/, `"payload":${deep}`);
+    expect(decode(text)).toEqual({ ok: false, reason: expect.stringContaining('nested') });
+  });
+
+  it('rejects an unknown schema version instead of reading it as version 1', () => {
+    expect(decode(envelope({ schemaVersion: 99 }))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('unsupported schemaVersion 99'),
+    });
+  });
+
+  it('rejects a value larger than the broker would ever deliver', () => {
+    const result = decodeEvent(TOPICS.companyProfiles, Buffer.alloc(MAX_EVENT_BYTES + 1, 0x20));
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('bytes (at most') });
   });
 });

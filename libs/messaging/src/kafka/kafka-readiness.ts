@@ -39,3 +39,20 @@ export const consumerLagProbe = (lagMonitor: ConsumerLagMonitor, max: number): R
     }
   },
 });
+
+/** A consumer whose committed offset has stood still while messages wait is stuck, not busy: not ready. */
+export const consumerStallProbe = (lagMonitor: ConsumerLagMonitor): ReadinessProbe => ({
+  name: 'consumerStall',
+  summarised: false,
+  applies: () => lagMonitor.watching !== undefined,
+  check: async (indicators: HealthIndicatorService) => {
+    const indicator = indicators.check('consumerStall');
+    try {
+      const stalled = (await lagMonitor.lag())?.stalled ?? [];
+      return stalled.length > 0 ? indicator.down({ stalled }) : indicator.up();
+    } catch (error) {
+      // The broker being away is the kafka probe's to report.
+      return indicator.up({ message: `progress unknown: ${(error as Error).message}` });
+    }
+  },
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isTransientError } from './transient-error.js';
+import { isTransientError, rejectedValueState } from './transient-error.js';
 
 const withCode = (code: string): Error => Object.assign(new Error('boom'), { code });
 
@@ -22,5 +22,27 @@ describe('isTransientError', () => {
   it('does not retry a constraint violation or a plain bug', () => {
     expect(isTransientError(withCode('23505'))).toBe(false);
     expect(isTransientError(new TypeError('x is undefined'))).toBe(false);
+  });
+});
+
+describe('rejectedValueState', () => {
+  it.each([
+    ['a check violation', '23514'],
+    ['a unique violation', '23505'],
+    ['NUL in text', '22021'],
+    ['invalid input syntax', '22P02'],
+    ['a value out of range', '22003'],
+  ])('names %s as a value the database rejects', (_name, code) => {
+    expect(rejectedValueState(Object.assign(new Error('query failed'), { driverError: withCode(code) }))).toBe(code);
+    expect(isTransientError(withCode(code))).toBe(false);
+  });
+
+  it.each(['40001', '40P01', '08006', 'ECONNRESET'])('leaves %s to the retries', (code) => {
+    expect(rejectedValueState(withCode(code))).toBeUndefined();
+    expect(isTransientError(withCode(code))).toBe(true);
+  });
+
+  it('has no state for a plain bug', () => {
+    expect(rejectedValueState(new TypeError('x is undefined'))).toBeUndefined();
   });
 });

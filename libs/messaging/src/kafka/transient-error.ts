@@ -26,3 +26,21 @@ export const isTransientError = (error: unknown): boolean => {
     error.message,
   );
 };
+
+const sqlState = (error: unknown): string | undefined => {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  const driverError = (error as { driverError?: unknown }).driverError;
+  return driverError && driverError !== error ? sqlState(driverError) : undefined;
+};
+
+/**
+ * The SQLSTATE when Postgres refused the value itself: a data exception (class 22, e.g. invalid input, NUL in text,
+ * out of range) or an integrity constraint violation (class 23, e.g. check, unique, not null). The same event fails
+ * the same way every time.
+ */
+export const rejectedValueState = (error: unknown): string | undefined => {
+  const state = sqlState(error);
+  return state?.startsWith('22') || state?.startsWith('23') ? state : undefined;
+};

@@ -41,7 +41,9 @@ export const eventRetries = new Counter({
 /** Read at scrape time, from sources the running service registers. */
 const sources: {
   outboxBacklog?: () => Promise<number>;
-  consumerLag?: () => Promise<{ group: string; topics: Record<string, number> } | undefined>;
+  consumerLag?: () => Promise<
+    { group: string; topics: Record<string, number>; stalled: readonly { topic: string }[] } | undefined
+  >;
 } = {};
 
 export const observeOutboxBacklog = (read: () => Promise<number>): void => {
@@ -75,5 +77,17 @@ export const consumerLag = new Gauge({
     this.reset();
     const lag = await sources.consumerLag?.().catch(() => undefined);
     for (const [topic, value] of Object.entries(lag?.topics ?? {})) this.set({ group: lag!.group, topic }, value);
+  },
+});
+
+export const consumerStalledPartitions = new Gauge({
+  name: 'parkmatch_consumer_stalled_partitions',
+  help: 'Partitions whose committed offset has not moved while messages wait, for HEALTH_CONSUMER_STALL_MS, by group',
+  labelNames: ['group'] as const,
+  registers,
+  async collect() {
+    this.reset();
+    const lag = await sources.consumerLag?.().catch(() => undefined);
+    if (lag) this.set({ group: lag.group }, lag.stalled.length);
   },
 });

@@ -37,6 +37,8 @@ export interface ServiceConfig {
   readonly kafkaSecurity: KafkaSecurity;
   /** Readiness reports `degraded` when the service's consumer group lags more than this many messages. */
   readonly maxConsumerLag: number;
+  /** Readiness is down when a partition's committed offset has not moved for this long while messages wait. */
+  readonly consumerStallMs: number;
 }
 
 const byteSize = (name: string, fallback: string): EnvSpec<string> => ({
@@ -97,6 +99,7 @@ export const readServiceConfig = (
           rateLimitPerMinute: positiveInt('HTTP_RATE_LIMIT_PER_MINUTE', 1200),
           corsOrigins: { ...listVar('CORS_ORIGINS', []), expected: 'a comma-separated list of origins, or *' },
           maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
+          consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
         },
         env,
       ),
