@@ -94,6 +94,12 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
       'externalRef',
     );
     expectRejected(await http(`${companies.url}/companies`, 'POST', held), 409, 'externalRef');
+    const raced = aCompany({ externalRef: { source, id: 'raced' } });
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, () => http<ErrorBody>(`${companies.url}/companies`, 'POST', raced)),
+    );
+    expect(racing.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    for (const lost of racing.filter((response) => response.status === 409)) expectRejected(lost, 409, 'externalRef');
     const need = anRdNeed({ externalRef: { source, id: 'n1' } });
     await http(`${needs.url}/needs`, 'POST', need);
     const otherNeed = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;

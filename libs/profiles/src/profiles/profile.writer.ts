@@ -92,11 +92,18 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
     if (!externalRef) return;
     const holder = await this.repository.findByExternalRef(manager, externalRef.source, externalRef.id);
     if (!holder || holder.id === ownId) return;
-    throw new DomainError(
+    throw this.externalRefTaken(holder.id);
+  }
+
+  private externalRefTaken(holderId?: string): DomainError {
+    return new DomainError(
       `${this.profile.code}.EXTERNAL_REF_TAKEN`,
       `A ${this.profile.label} with this externalRef exists`,
       409,
-      { id: holder.id, errors: [{ field: 'externalRef', message: 'is already held by another record' }] },
+      {
+        ...(holderId ? { id: holderId } : {}),
+        errors: [{ field: 'externalRef', message: 'is already held by another record' }],
+      },
     );
   }
 
@@ -126,7 +133,13 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
   }
 
   private async store(manager: EntityManager, row: Row): Promise<StoredProfile<F>> {
-    const saved = toStoredProfile(this.profile, await this.repository.save(manager, row));
+    const saved = toStoredProfile(
+      this.profile,
+      await this.repository.save(manager, row).catch((error: unknown) => {
+        // Two writes claiming one externalRef at once: the check above saw neither, the unique index sees both.
+        throw isExternalRefViolation(error) ? this.externalRefTaken() : error;
+      }),
+    );
     await this.outbox.enqueue(manager, [storedEvent(this.profile, saved)]);
     return saved;
   }
@@ -136,6 +149,11 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
     await this.outbox.enqueue(manager, [removedEvent(this.profile, row.id, row.version + 1)]);
   }
 }
+
+const isExternalRefViolation = (error: unknown): boolean => {
+  const driverError = (error as { driverError?: { code?: unknown; constraint?: unknown } }).driverError;
+  return driverError?.code === '23505' && String(driverError.constraint).endsWith('_external_ref_uq');
+};
 
 /** The app's one ProfileWriter, for its kind of profile and the repository storing it. */
 export const profileWriterProvider = <F extends ProfileFields, Row extends ProfileEntity>(
