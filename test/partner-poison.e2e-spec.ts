@@ -85,7 +85,12 @@ describe('partner events that can never apply', () => {
   }, 60_000);
 
   it('parks a value the database rejects at once, without retries', async () => {
-    const poison = submission('$KEY').replace('"name":"', '"name":"Bad\\u0000');
+    // Display text with a NUL fails the contract; an unknown term does not, and reaches Postgres as an unmapped term.
+    const poison = submission('$KEY').replace(
+      '"therapeuticAreas":[',
+      '"therapeuticAreas":["Unheard-of\\u0000 condition",',
+    );
+    expect(poison).toContain('Unheard-of');
     const parked = await parkAndPass(poison);
     expect(parked.headers['dlq-error']).toMatch(/^value rejected by the database \(SQLSTATE 22\w{3}\)/);
   }, 60_000);

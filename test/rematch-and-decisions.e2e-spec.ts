@@ -159,6 +159,40 @@ describe('rematch jobs and decisions', () => {
     expect(list.body.matches.map((match) => match.decision?.reason)).toEqual([undefined]);
   }, 30_000);
 
+  it('publishes a decline with an admin-only reason on matching.results.v1 without its reason or note', async () => {
+    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
+    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
+    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
+    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const note = `private ${randomUUID()}`;
+    const recorded = await http(`${pairUrl}/decision`, 'POST', {
+      decision: 'declined',
+      reason: 'competitor-conflict',
+      note,
+    });
+    expect(recorded).toMatchObject({ status: 200, body: { reason: 'competitor-conflict', note } });
+
+    type ResultEvent = { type: string; payload: { companyId?: string; removed?: { companyId: string }[] } };
+    const published = await results.waitFor(
+      (message) =>
+        message.key === need.id &&
+        (message.value as ResultEvent).type === 'MatchDecisionRecorded' &&
+        (message.value as ResultEvent).payload.companyId === company.id,
+    );
+    expect((published.value as ResultEvent).payload).toMatchObject({ decision: 'declined', companyId: company.id });
+    expect((published.value as ResultEvent).payload).not.toHaveProperty('reason');
+    expect((published.value as ResultEvent).payload).not.toHaveProperty('note');
+    await results.waitFor(
+      (message) =>
+        message.key === need.id &&
+        (message.value as ResultEvent).type === 'ShortlistUpdated' &&
+        (message.value as ResultEvent).payload.removed?.some((entry) => entry.companyId === company.id) === true,
+    );
+    const onTopic = JSON.stringify(results.messages.filter((message) => message.key === need.id));
+    expect(onTopic).not.toContain(note);
+    expect(onTopic).not.toContain('competitor-conflict');
+  }, 30_000);
+
   it('filters a shortlist by minimum score, country, sector and decision', async () => {
     const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
     const british = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany({ country: 'GB' }))).body;

@@ -36,8 +36,8 @@ describe('fault (g): poison pills', () => {
         'invalid payload',
         JSON.stringify({ ...base, payload: { ...base.payload, country: 'Atlantis', sectors: 'all' } }),
       ],
-      // Valid to the contract, refused by Postgres (text cannot hold NUL): the handler fails on every attempt.
-      ['handler failure', JSON.stringify({ ...base, payload: { ...base.payload, name: 'Bad\u0000Name' } })],
+      // Valid to the contract (an unknown term is kept as unmapped), refused by Postgres (text cannot hold NUL).
+      ['handler failure', JSON.stringify({ ...base, payload: { ...base.payload, capabilities: ['Bad\u0000Term'] } })],
     ];
     const messages: Message[] = [];
     const poisonAt = new Map<number, string>();

@@ -173,8 +173,9 @@ describe('taxonomy API on companies and rd-needs', () => {
     it.each([
       ['an empty terms array', { terms: [] }, 'terms'],
       ['no terms', { vocabulary: 'therapeuticAreas' }, 'terms'],
-      ['201 terms', { terms: Array.from({ length: 201 }, (_, index) => `term ${index}`) }, 'terms'],
-      ['a term longer than 200 characters', { terms: ['x'.repeat(201)] }, 'terms'],
+      ['51 terms', { terms: Array.from({ length: 51 }, (_, index) => `term ${index}`) }, 'terms'],
+      ['a term longer than 120 characters', { terms: ['lung cancer '.repeat(11)] }, 'terms'],
+      ['200 terms of 200 characters', { terms: Array.from({ length: 200 }, () => 'x'.repeat(200)) }, 'terms'],
       ['an unknown vocabulary', { terms: ['NSCLC'], vocabulary: 'diseases' }, 'vocabulary'],
       ['an unknown field', { terms: ['NSCLC'], fuzzy: true }, 'fuzzy'],
     ])('answers 400 naming the field for %s', async (_case, body, field) => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { aCompany } from '../factories/company.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { DEV_DASHBOARD_KEY, http } from '../utils/http.js';
+import { DEV_DASHBOARD_KEY, http, type HttpResult } from '../utils/http.js';
+import { testEnv } from '../utils/test-env.js';
 import { ServiceProcess } from '../utils/service-process.js';
 
 interface ErrorBody {
@@ -88,8 +91,20 @@ describe('input limits, rate limits, headers and errors', () => {
   });
 
   it('hides a forced server error behind an errorId that the log has, with its cause', async () => {
-    // Postgres refuses NUL in text: the database error must stay in the log.
-    const response = await http<ErrorBody>(url, 'POST', aCompany({ city: 'Cam\u0000bridge' }));
+    // A constraint only this test's value breaks stands in for a database fault: its error must stay in the log.
+    const city = `Fault ${randomUUID()}`;
+    const database = new pg.Client({ connectionString: testEnv().databaseUrl });
+    await database.connect();
+    let response: HttpResult<ErrorBody>;
+    try {
+      await database.query(
+        `ALTER TABLE companies.company ADD CONSTRAINT forced_fault CHECK (city <> '${city}') NOT VALID`,
+      );
+      response = await http<ErrorBody>(url, 'POST', aCompany({ city }));
+    } finally {
+      await database.query('ALTER TABLE companies.company DROP CONSTRAINT IF EXISTS forced_fault');
+      await database.end();
+    }
     expect(response.status).toBe(500);
     expect(Object.keys(response.body).sort()).toEqual(['code', 'errorId', 'message', 'statusCode']);
     expectNoLeak(response.body);
@@ -103,7 +118,7 @@ describe('input limits, rate limits, headers and errors', () => {
       return found;
     });
     expect(JSON.parse(line)).toMatchObject({ level: 'error', service: 'companies' });
-    expect(line).toMatch(/invalid byte sequence|0x00/);
+    expect(line).toMatch(/forced_fault/);
   });
 
   it('sends security headers and echoes or makes a correlation id', async () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
-import { EVENT_CATALOG, TOPICS, deadLetterTopicOf, type TopicName } from '#contracts';
+import { parse } from 'yaml';
+import { ADMIN_ONLY_DECISION_REASONS, EVENT_CATALOG, TOPICS, deadLetterTopicOf, type TopicName } from '#contracts';
 import { ASYNCAPI_PATH, renderAsyncApi } from './generate.js';
+
+interface SchemaNode {
+  readonly enum?: readonly string[];
+  readonly properties?: Record<string, SchemaNode>;
+}
 
 const committed = readFileSync(ASYNCAPI_PATH, 'utf8');
 
@@ -33,6 +39,13 @@ describe('docs/asyncapi.yaml', () => {
         .map((message) => message.name());
       expect(described.sort()).toEqual(types.sort());
     }
+  });
+
+  it('lets no admin-only decision reason onto matching.results.v1, which dashboards read', () => {
+    const schemas = (parse(committed) as { components: { schemas: Record<string, SchemaNode> } }).components.schemas;
+    const reasons = schemas.MatchDecisionRecordedV1?.properties?.reason?.enum ?? [];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const adminOnly of ADMIN_ONLY_DECISION_REASONS) expect(reasons).not.toContain(adminOnly);
   });
 
   it('matches the contract classes exactly (regenerate with `npm run asyncapi`)', () => {

@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDisplayText } from './display-text.js';
 import {
   IsTermList,
   MAX_ASSET_CODE_LENGTH,
@@ -43,6 +44,7 @@ export class Asset {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDisplayText()
   name!: string;
 
   /** Asset codes and aliases ("AZD9291", "BI 764198"). */
@@ -85,11 +87,13 @@ export class CompanyProfileFields {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDisplayText()
   name!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDisplayText()
   organisationType!: string;
 
   @IsTermList()
@@ -100,10 +104,12 @@ export class CompanyProfileFields {
 
   @IsString()
   @MaxLength(100)
+  @IsDisplayText()
   city!: string;
 
   @IsString()
   @MaxLength(4000)
+  @IsDisplayText({ multiline: true })
   description!: string;
 
   @IsTermList()

@@ -5,6 +5,7 @@ export * from './company-profile-submitted.v1.js';
 export * from './company-profile-upserted.v1.js';
 export * from './company-profile-withdrawn.v1.js';
 export * from './company-profile.shape.js';
+export * from './display-text.js';
 export * from './envelope.js';
 export * from './event-map.js';
 export * from './examples.js';

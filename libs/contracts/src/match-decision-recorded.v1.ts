@@ -11,7 +11,21 @@ export const MATCH_DECISION_REASONS = [
 ] as const;
 export type MatchDecisionReason = (typeof MATCH_DECISION_REASONS)[number];
 
-/** `MatchDecisionRecorded` on `matching.results.v1` (key = need id): a partnering team's decision on one pair. */
+/**
+ * Reasons only admins may read. A decision with one of them keeps its reason and its note off every channel
+ * dashboards read: REST answers for non-admins and `matching.results.v1`.
+ */
+export const ADMIN_ONLY_DECISION_REASONS = ['competitor-conflict'] as const satisfies readonly MatchDecisionReason[];
+export type AdminOnlyDecisionReason = (typeof ADMIN_ONLY_DECISION_REASONS)[number];
+export type PublishedDecisionReason = Exclude<MatchDecisionReason, AdminOnlyDecisionReason>;
+export const PUBLISHED_DECISION_REASONS = MATCH_DECISION_REASONS.filter(
+  (reason): reason is PublishedDecisionReason => !(ADMIN_ONLY_DECISION_REASONS as readonly string[]).includes(reason),
+);
+
+/**
+ * `MatchDecisionRecorded` on `matching.results.v1` (key = need id): a partnering team's decision on one pair, as
+ * dashboards may see it: a decision whose reason is admin-only is published without its reason and note.
+ */
 export class MatchDecisionRecordedV1 {
   @IsUUID()
   needId!: string;
@@ -23,8 +37,8 @@ export class MatchDecisionRecordedV1 {
   decision!: MatchDecision;
 
   @IsOptional()
-  @IsIn(MATCH_DECISION_REASONS)
-  reason?: MatchDecisionReason;
+  @IsIn(PUBLISHED_DECISION_REASONS)
+  reason?: PublishedDecisionReason;
 
   @IsOptional()
   @IsString()

@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDisplayText } from './display-text.js';
 import { ExternalRef } from './company-profile.shape.js';
 import { IsTermList } from './limits.js';
 
@@ -27,15 +28,18 @@ export class RdNeedFields {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDisplayText()
   title!: string;
 
   @IsString()
   @MaxLength(4000)
+  @IsDisplayText({ multiline: true })
   description!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDisplayText()
   owner!: string;
 
   @IsTermList()

@@ -5,7 +5,8 @@ import { READINESS_PROBES, type ServiceConfig } from '#platform';
 import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
 import { EventIntake } from './kafka/event-intake.js';
 import { createKafka } from './kafka/kafka-client.js';
-import { brokerProbe, consumerLagProbe, consumerStallProbe } from './kafka/kafka-readiness.js';
+import { BrokerProbe } from './health/broker-probe.js';
+import { consumerLagProbe, consumerStallProbe } from './kafka/kafka-readiness.js';
 import { MessagingLifecycle } from './messaging.lifecycle.js';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './messaging.tokens.js';
 import { OutboxRelay } from './outbox/outbox.relay.js';
@@ -36,11 +37,12 @@ export class MessagingModule {
           inject: [KAFKA_CLIENT],
           useFactory: (kafka: Kafka) => new ConsumerLagMonitor(kafka, options.config.consumerStallMs),
         },
+        { provide: BrokerProbe, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new BrokerProbe(kafka) },
         {
           provide: READINESS_PROBES,
-          inject: [KAFKA_CLIENT, ConsumerLagMonitor],
-          useFactory: (kafka: Kafka, lagMonitor: ConsumerLagMonitor) => [
-            brokerProbe(kafka),
+          inject: [BrokerProbe, ConsumerLagMonitor],
+          useFactory: (broker: BrokerProbe, lagMonitor: ConsumerLagMonitor) => [
+            broker,
             consumerLagProbe(lagMonitor, options.config.maxConsumerLag),
             consumerStallProbe(lagMonitor),
           ],

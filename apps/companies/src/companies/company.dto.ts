@@ -5,7 +5,8 @@ import { ProfileListQuery } from '#platform';
 
 export class CreateCompanyDto extends CompanyProfileFields {}
 
-export class UpdateCompanyDto extends PartialType(CompanyProfileFields) {}
+/** A field left out keeps what is stored; `null` is refused for a required field (it cannot be stored). */
+export class UpdateCompanyDto extends PartialType(CompanyProfileFields, { skipNullProperties: false }) {}
 
 export class ListCompaniesQuery extends ProfileListQuery {
   @IsOptional()

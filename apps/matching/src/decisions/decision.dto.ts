@@ -1,5 +1,11 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MATCH_DECISION_REASONS, MATCH_DECISIONS, type MatchDecision, type MatchDecisionReason } from '#contracts';
+import {
+  IsDisplayText,
+  MATCH_DECISION_REASONS,
+  MATCH_DECISIONS,
+  type MatchDecision,
+  type MatchDecisionReason,
+} from '#contracts';
 
 export class RecordDecisionDto {
   @IsIn(MATCH_DECISIONS)
@@ -12,6 +18,7 @@ export class RecordDecisionDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @IsDisplayText({ multiline: true })
   note?: string;
 }
 

@@ -8,14 +8,14 @@ import { RematchService } from './rematch.service.js';
 export class RematchController {
   constructor(private readonly rematch: RematchService) {}
 
-  /** 202 with the job; an identical request while one is queued or running answers that job. */
+  /** 202 with the job; an identical request while one is queued or running answers that job; an unknown id is a 404. */
   @Post()
   @HttpCode(202)
   async request(
     @Body() body: RequestRematchDto,
     @Principal() principal: ApiPrincipal,
   ): Promise<{ jobId: string; status: string; job: RematchJobView }> {
-    const { job } = await this.rematch.request({ ...body, requestedBy: `${principal.role}:${principal.keyId}` });
+    const { job } = await this.rematch.requestKnown({ ...body, requestedBy: `${principal.role}:${principal.keyId}` });
     return { jobId: job.id, status: job.status, job };
   }
 

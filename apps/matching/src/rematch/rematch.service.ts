@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ALGORITHM_VERSION } from '#engine';
 import { DomainError, NotFoundError } from '#platform';
 import type { RematchScope } from '#contracts';
+import { ProjectionsRepository } from '../projections/projections.repository.js';
 import type { RematchJobEntity } from './rematch-job.entity.js';
 import type { RematchJobView } from './rematch.dto.js';
 import { RematchRepository } from './rematch.repository.js';
@@ -40,7 +41,19 @@ export class RematchService {
   constructor(
     private readonly jobs: RematchRepository,
     private readonly runner: RematchRunner,
+    private readonly projections: ProjectionsRepository,
   ) {}
+
+  /** A request over REST: one for a need or company matching does not hold (open, active) is a 404, not a job. */
+  async requestKnown(input: RematchInput): Promise<{ job: RematchJobView; created: boolean }> {
+    if (input.scope === 'need' && !(input.id && (await this.projections.openNeed(input.id)))) {
+      throw new NotFoundError('RD_NEED.NOT_FOUND', `R&D need ${input.id ?? ''} not found`);
+    }
+    if (input.scope === 'company' && !(input.id && (await this.projections.activeCompany(input.id)))) {
+      throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${input.id ?? ''} not found`);
+    }
+    return this.request(input);
+  }
 
   /** Queues a job, or returns the identical one already queued or running. */
   async request(input: RematchInput): Promise<{ job: RematchJobView; created: boolean }> {

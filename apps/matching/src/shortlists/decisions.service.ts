@@ -6,7 +6,7 @@ import { ProjectionsRepository } from '../projections/projections.repository.js'
 import { ShortlistsService } from './shortlists.service.js';
 import { DecisionEntity } from '../decisions/decision.entity.js';
 import type { DecisionView, RecordDecisionDto } from '../decisions/decision.dto.js';
-import { toDecisionView } from '../decisions/decision.mapper.js';
+import { dashboardDecisionDetails, toDecisionView } from '../decisions/decision.mapper.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 
 @Injectable()
@@ -49,8 +49,8 @@ export class DecisionsService {
             needId,
             companyId,
             decision: decision.decision,
-            ...(input.reason ? { reason: input.reason } : {}),
-            ...(input.note ? { note: input.note } : {}),
+            // Dashboards read this topic: it carries what they may see over REST, never an admin-only reason.
+            ...dashboardDecisionDetails(decision),
             companyVersion: decision.companyVersion,
             decidedBy,
             decidedAt: decision.decidedAt.toISOString(),

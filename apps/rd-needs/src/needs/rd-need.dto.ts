@@ -12,7 +12,8 @@ import { ProfileListQuery } from '#platform';
 
 export class CreateRdNeedDto extends RdNeedFields {}
 
-export class UpdateRdNeedDto extends PartialType(RdNeedFields) {}
+/** A field left out keeps what is stored; `null` is refused for a required field (it cannot be stored). */
+export class UpdateRdNeedDto extends PartialType(RdNeedFields, { skipNullProperties: false }) {}
 
 export class ListRdNeedsQuery extends ProfileListQuery {
   @IsOptional()

@@ -1,27 +1,6 @@
 import type { HealthIndicatorService } from '@nestjs/terminus';
-import type { Kafka } from 'kafkajs';
-import { CHECK_TIMEOUT_MS, type ReadinessProbe } from '#platform';
+import type { ReadinessProbe } from '#platform';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor.js';
-
-/** The broker answers an admin request: a failure makes the service not ready. */
-export const brokerProbe = (kafka: Kafka): ReadinessProbe => ({
-  name: 'kafka',
-  summarised: true,
-  applies: () => true,
-  check: (indicators: HealthIndicatorService) =>
-    indicators
-      .check('kafka')
-      .attempt(async () => {
-        const admin = kafka.admin();
-        await admin.connect();
-        try {
-          await admin.describeCluster();
-        } finally {
-          await admin.disconnect();
-        }
-      })
-      .withTimeout(CHECK_TIMEOUT_MS),
-});
 
 /** A lagging consumer still serves: degraded, never down, so catching up isn't made harder by a restart. */
 export const consumerLagProbe = (lagMonitor: ConsumerLagMonitor, max: number): ReadinessProbe => ({

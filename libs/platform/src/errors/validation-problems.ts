@@ -1,7 +1,7 @@
 import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from './domain-error.js';
 
-const fieldPath = (prefix: string, property: string): string => {
+export const fieldPath = (prefix: string, property: string): string => {
   if (/^\d+$/.test(property)) return `${prefix}[${property}]`;
   return prefix ? `${prefix}.${property}` : property;
 };

@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** The largest offset a query may ask for: Postgres' `integer`, far beyond any list we hold. */
+export const MAX_PAGE_OFFSET = 2_147_483_647;
+
 /** `?limit&offset` for list endpoints. */
 export class PageQuery {
   @IsOptional()
@@ -14,6 +17,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PAGE_OFFSET)
   offset = 0;
 }
 

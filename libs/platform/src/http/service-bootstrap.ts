@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceConfig } from '../config/service-config.js';
@@ -14,6 +15,7 @@ import { correlationMiddleware } from '../logging/correlation.middleware.js';
 import { createNestLogger } from '../logging/service-logger.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
 import { metricsRegistry } from '../metrics/metrics.js';
+import { HttpDrain } from './http-drain.js';
 import { describeDtosFromValidators } from './openapi-from-validators.js';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -31,6 +33,12 @@ const projectRoot = (): string => {
 };
 
 const ASYNCAPI_PATH = '/docs/asyncapi.yaml';
+
+/** How long a shutdown waits for requests in flight before it closes their connections. */
+const HTTP_DRAIN_TIMEOUT_MS = 10_000;
+
+/** Each app's drain, installed by createServiceApp and run by listenService on shutdown. */
+const drains = new WeakMap<INestApplication, HttpDrain>();
 
 /**
  * OpenAPI from the controllers and DTOs at /docs (UI) and /docs-json, with the bearer scheme; the AsyncAPI
@@ -107,6 +115,9 @@ export const createServiceApp = async (options: ServiceAppOptions): Promise<Nest
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  const drain = new HttpDrain();
+  drains.set(app, drain);
+  app.use(drain.middleware);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware);
   app.use(helmet());
@@ -125,7 +136,11 @@ export const createServiceApp = async (options: ServiceAppOptions): Promise<Nest
   return app;
 };
 
-/** Listens, and on SIGTERM or SIGINT closes consumers first, then the rest, and exits. */
+/**
+ * Listens, and on SIGTERM or SIGINT shuts down in the order that answers no request with a 500: stop accepting
+ * connections and drain the requests in flight, then stop the consumers, then close the rest (relay, producer, and
+ * the database last), and exit.
+ */
 export const listenService = async (app: INestApplication, service: string, config: ServiceConfig): Promise<void> => {
   const logger = new Logger(service);
   await app.listen(config.port, config.host);
@@ -134,7 +149,12 @@ export const listenService = async (app: INestApplication, service: string, conf
   let closing: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     closing ??= (async () => {
-      logger.log(`${signal}: stopping consumers, draining, closing`);
+      logger.log(`${signal}: refusing new connections, draining requests in flight`);
+      const drain = drains.get(app);
+      if (drain && !(await drain.drain(app.getHttpServer() as Server, HTTP_DRAIN_TIMEOUT_MS))) {
+        logger.warn(`requests still in flight after ${HTTP_DRAIN_TIMEOUT_MS} ms: their connections were closed`);
+      }
+      logger.log('stopping consumers, then closing the relay, producer and database');
       // Consumers first, so no event starts while the outbox relay, producer and database close behind them.
       for (const microservice of app.getMicroservices()) await microservice.close();
       await app.close();

@@ -40,18 +40,7 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
     this.profile.check?.(fields);
     const { values, unmappedTerms } = resolveProfileTerms(withPartnerExternalRef(fields, scope), this.termFields, mode);
     return this.repository.transaction(async (manager) => {
-      if (values.externalRef) {
-        const { source, id } = values.externalRef;
-        const existing = await this.repository.findByExternalRef(manager, source, id);
-        if (existing) {
-          throw new DomainError(
-            `${this.profile.code}.EXTERNAL_REF_TAKEN`,
-            `A ${this.profile.label} with this externalRef exists`,
-            409,
-            { id: existing.id },
-          );
-        }
-      }
+      await this.claimExternalRef(manager, values.externalRef);
       const row = Object.assign(new this.profile.entity(), { id: randomUUID(), version: 1 });
       applyFields(this.profile, row, values, unmappedTerms);
       return this.store(manager, row);
@@ -98,6 +87,26 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
     if (existing) await this.remove(manager, existing);
   }
 
+  /** A 409 naming `externalRef` when another record holds it (the unique index would otherwise fail the write). */
+  private async claimExternalRef(manager: EntityManager, externalRef: ExternalRef | undefined, ownId?: string) {
+    if (!externalRef) return;
+    const holder = await this.repository.findByExternalRef(manager, externalRef.source, externalRef.id);
+    if (!holder || holder.id === ownId) return;
+    throw this.externalRefTaken(holder.id);
+  }
+
+  private externalRefTaken(holderId?: string): DomainError {
+    return new DomainError(
+      `${this.profile.code}.EXTERNAL_REF_TAKEN`,
+      `A ${this.profile.label} with this externalRef exists`,
+      409,
+      {
+        ...(holderId ? { id: holderId } : {}),
+        errors: [{ field: 'externalRef', message: 'is already held by another record' }],
+      },
+    );
+  }
+
   private notFound(id: string): NotFoundError {
     return new NotFoundError(`${this.profile.code}.NOT_FOUND`, `${this.profile.label} ${id} not found`);
   }
@@ -115,6 +124,7 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
       const next = withPartnerExternalRef(change(current), scope, current.externalRef);
       this.profile.check?.(next);
       const { values, unmappedTerms } = resolveProfileTerms(next, this.termFields, 'strict');
+      await this.claimExternalRef(manager, values.externalRef, row.id);
       const unmapped = keepUnmappedTerms ? [...new Set([...row.unmappedTerms, ...unmappedTerms])] : unmappedTerms;
       if (!applyFields(this.profile, row, values, unmapped)) return toStoredProfile(this.profile, row);
       row.version += 1;
@@ -123,7 +133,13 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
   }
 
   private async store(manager: EntityManager, row: Row): Promise<StoredProfile<F>> {
-    const saved = toStoredProfile(this.profile, await this.repository.save(manager, row));
+    const saved = toStoredProfile(
+      this.profile,
+      await this.repository.save(manager, row).catch((error: unknown) => {
+        // Two writes claiming one externalRef at once: the check above saw neither, the unique index sees both.
+        throw isExternalRefViolation(error) ? this.externalRefTaken() : error;
+      }),
+    );
     await this.outbox.enqueue(manager, [storedEvent(this.profile, saved)]);
     return saved;
   }
@@ -133,6 +149,11 @@ export class ProfileWriter<F extends ProfileFields, Row extends ProfileEntity> {
     await this.outbox.enqueue(manager, [removedEvent(this.profile, row.id, row.version + 1)]);
   }
 }
+
+const isExternalRefViolation = (error: unknown): boolean => {
+  const driverError = (error as { driverError?: { code?: unknown; constraint?: unknown } }).driverError;
+  return driverError?.code === '23505' && String(driverError.constraint).endsWith('_external_ref_uq');
+};
 
 /** The app's one ProfileWriter, for its kind of profile and the repository storing it. */
 export const profileWriterProvider = <F extends ProfileFields, Row extends ProfileEntity>(
