@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IHeaders, Message } from 'kafkajs';
-import type { ConsumedRecord } from './event-intake.js';
+import type { ConsumedRecord } from './consumed-record.js';
 
 /**
  * What a dead-letter copy may weigh in all (key, value and headers), under the broker's default

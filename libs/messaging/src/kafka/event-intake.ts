@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { IHeaders, Message, Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   deadLetterTopicOf,
@@ -12,20 +12,10 @@ import {
 import { claimEntityVersion, claimInboxEntry, partnerEntityKey } from '../inbox/inbox.repository.js';
 import { retryWithBackoff, withCorrelationId } from '#platform';
 import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/messaging.metrics.js';
+import type { ConsumedRecord } from './consumed-record.js';
 import { deadLetterMessage, isTooLargeForBroker, type DeadLetterCause } from './dead-letter.js';
 import { decodeEvent, type DecodedEvent } from './event-decoder.js';
 import { isTransientError, rejectedValueState } from './transient-error.js';
-
-/** The parts of a consumed Kafka record the intake needs; filled from Nest's KafkaContext. */
-export interface ConsumedRecord {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly key: Buffer | string | null;
-  readonly value: Buffer | string | null;
-  readonly headers?: IHeaders;
-  readonly heartbeat: () => Promise<void>;
-}
 
 export type EventHandlers<T extends CatalogTopic> = {
   readonly [E in EventTypeOf<T>]: (event: EventEnvelope<E, PayloadOf<T, E>>, manager: EntityManager) => Promise<void>;
