@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_ASSETS_PER_COMPANY } from '#contracts';
 import type { CompanyProfile, EngineAsset, NeedProfile } from '#engine';
 import type { ConditionResolution } from './condition-resolution.js';
 
@@ -143,9 +144,8 @@ function resolveConditions(conditions: readonly string[], resolve: ConditionReso
   return { therapeuticAreas: [...areas], targets: [...targets], unmappedTerms: [...unmapped] };
 }
 
-/** Limits of the company contract (libs/contracts company-profile.shape.ts, limits.ts). */
+/** `description` limit of the company contract (libs/contracts company-profile.shape.ts). */
 export const MAX_DESCRIPTION_LENGTH = 4000;
-export const MAX_ASSETS_PER_COMPANY = 50;
 
 /** A sponsor's profile as a partner system would send it, built from the sponsor's trials. */
 export function companyFromTrials(
