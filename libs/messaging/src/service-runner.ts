@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import {
   createServiceApp,
   listenService,
@@ -11,6 +11,7 @@ import {
 import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
 import { ensureTopics } from './kafka/ensure-topics.js';
 import { createKafka, kafkaClientConfig } from './kafka/kafka-client.js';
+import { SupervisedKafkaServer } from './kafka/supervised-kafka.server.js';
 
 export interface ServiceRunOptions extends ServiceAppOptions {
   /** The service's schema, migrated before anything else touches it. */
@@ -35,8 +36,7 @@ export const runService = async (options: ServiceRunOptions): Promise<INestAppli
     const groupId = `${config.kafkaGroupPrefix}.${options.consumerGroup}`;
     app.get(ConsumerLagMonitor).watch(groupId);
     app.connectMicroservice<MicroserviceOptions>({
-      transport: Transport.KAFKA,
-      options: {
+      strategy: new SupervisedKafkaServer({
         postfixId: '',
         client: kafkaClientConfig(service, config.kafkaBrokers, config.kafkaSecurity),
         consumer: {
@@ -50,7 +50,7 @@ export const runService = async (options: ServiceRunOptions): Promise<INestAppli
         subscribe: { fromBeginning: true },
         // Values stay raw bytes: the intake parses and validates them itself and dead-letters what it can't.
         parser: { keepBinary: true },
-      },
+      }),
     });
     await app.startAllMicroservices();
   }

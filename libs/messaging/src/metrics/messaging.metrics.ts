@@ -91,3 +91,10 @@ export const consumerStalledPartitions = new Gauge({
     if (lag) this.set({ group: lag.group }, lag.stalled.length);
   },
 });
+
+export const consumerRestarts = new Counter({
+  name: 'parkmatch_consumer_restarts_total',
+  help: 'Consumers restarted by their service after a crash kafkajs does not recover from, by consumer group',
+  labelNames: ['group'] as const,
+  registers,
+});
