@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isTransientError, rejectedValueState } from './transient-error.js';
 
 const withCode = (code: string): Error => Object.assign(new Error('boom'), { code });
@@ -18,6 +19,13 @@ describe('isTransientError', () => {
     });
     expect(isTransientError(refused)).toBe(true);
   });
+
+  it.each([QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError])(
+    'treats a connection released under the transaction (%p) as transient',
+    (ReleasedError) => {
+      expect(isTransientError(new ReleasedError())).toBe(true);
+    },
+  );
 
   it('does not retry a constraint violation or a plain bug', () => {
     expect(isTransientError(withCode('23505'))).toBe(false);

@@ -13,8 +13,18 @@ const TRANSIENT_CODES = new Set([
   '40P01', // deadlock_detected
 ]);
 
+/**
+ * TypeORM's errors for a connection that went away under a transaction (Postgres restarted, the socket dropped): the
+ * query runner was released by the pool, so the attempt failed, not the message.
+ */
+const RELEASED_CONNECTION_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 export const isTransientError = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
+  if (RELEASED_CONNECTION_ERRORS.has(error.name)) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) return true;
   const driverError = (error as { driverError?: unknown }).driverError;
