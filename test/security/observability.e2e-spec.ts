@@ -95,6 +95,8 @@ describe('operability: health, metrics, JSON logs, correlation ids across servic
       'parkmatch_events_dead_lettered_total',
       'parkmatch_events_stale_total',
       'parkmatch_rematch_job_duration_seconds',
+      'parkmatch_rematch_jobs_total',
+      'parkmatch_consumer_restarts_total',
       'parkmatch_scoring_pairs_per_second',
       'process_cpu_seconds_total',
     ]) {

@@ -1,4 +1,4 @@
-import { Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { metricsRegistry } from '#platform';
 
 /** Observed by the matching service's rematch jobs. */
@@ -7,6 +7,14 @@ export const rematchJobDuration = new Histogram({
   help: 'Duration of rematch jobs, by trigger',
   labelNames: ['trigger'] as const,
   buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+  registers: [metricsRegistry],
+});
+
+/** Counted as each rematch job ends: completed, cancelled or failed (a job released by a shutdown is not counted). */
+export const rematchJobsFinished = new Counter({
+  name: 'parkmatch_rematch_jobs_total',
+  help: 'Rematch jobs that ended, by trigger and outcome (completed, cancelled, failed)',
+  labelNames: ['trigger', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RdNeedUpsertedV1 } from '#contracts';
 import { ALGORITHM_VERSION } from '#engine';
 import { Transactions, WakeableWait } from '#platform';
-import { rematchJobDuration, scoringPairsPerSecond } from './rematch.metrics.js';
+import { rematchJobDuration, rematchJobsFinished, scoringPairsPerSecond } from './rematch.metrics.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
@@ -87,6 +87,7 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async execute(job: RematchJobEntity): Promise<void> {
     const started = performance.now();
     const timings: RematchTimings = {};
+    const trigger = job.requestedBy.split(':')[0] ?? 'unknown';
     this.logger.log(
       `rematch ${job.id} (${job.scope}${job.targetId ? ` ${job.targetId}` : ''}) attempt ${job.attempts}`,
     );
@@ -95,17 +96,20 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
       else await this.rematchNeeds(job, await this.needsInScope(job), timings);
       timings.totalMs = Math.round(performance.now() - started);
       await this.jobs.finish(job.id, 'completed', timings);
-      rematchJobDuration.observe({ trigger: job.requestedBy.split(':')[0] ?? 'unknown' }, timings.totalMs / 1000);
+      rematchJobDuration.observe({ trigger }, timings.totalMs / 1000);
+      rematchJobsFinished.inc({ trigger, outcome: 'completed' });
       this.logger.log(`rematch ${job.id} completed in ${timings.totalMs} ms ${JSON.stringify(timings)}`);
     } catch (error) {
       timings.totalMs = Math.round(performance.now() - started);
       if (error instanceof JobCancelled) {
         await this.jobs.finish(job.id, 'cancelled', timings);
+        rematchJobsFinished.inc({ trigger, outcome: 'cancelled' });
       } else if (!this.running) {
         await this.jobs.release(job.id).catch(() => undefined);
       } else {
         this.logger.error(`rematch ${job.id} failed: ${(error as Error).message}`);
         await this.jobs.finish(job.id, 'failed', timings, (error as Error).message).catch(() => undefined);
+        rematchJobsFinished.inc({ trigger, outcome: 'failed' });
       }
     }
   }
