@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { aCompany } from '../factories/company.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { DEV_DASHBOARD_KEY, http, type HttpResult } from '../utils/http.js';
+import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http, type HttpResult } from '../utils/http.js';
 import { testEnv } from '../utils/test-env.js';
 import { ServiceProcess } from '../utils/service-process.js';
 
@@ -17,6 +17,8 @@ interface ErrorBody {
 
 // Above what the other tests here send with the admin key, which has a limit of its own.
 const RATE_LIMIT = 50;
+const AUTH_FAILURES = 5;
+const PUBLIC_LIMIT = 300;
 const DASHBOARD_ORIGIN = 'https://dashboard.example';
 
 /** What an error body must never show: stack frames, SQL, file paths, driver messages. */
@@ -37,6 +39,8 @@ describe('input limits, rate limits, headers and errors', () => {
   const companies = new ServiceProcess('companies', 29, {
     HTTP_BODY_LIMIT: '8kb',
     HTTP_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    HTTP_AUTH_FAILURES_PER_MINUTE: String(AUTH_FAILURES),
+    HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE: String(PUBLIC_LIMIT),
     CORS_ORIGINS: DASHBOARD_ORIGIN,
   });
   let url: string;
@@ -159,5 +163,37 @@ describe('input limits, rate limits, headers and errors', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect((await http(`${url}?limit=1`)).status).toBe(200);
+  });
+
+  it('charges a resolve by its number of terms', async () => {
+    const partner = { apiKey: DEV_PARTNER_KEY };
+    const terms = Array.from({ length: 50 }, (_, i) => `term ${i}`);
+    const statuses: number[] = [];
+    // 50 terms cost 11 units of the key's 50 a minute: the fifth such request is over.
+    for (let i = 0; i < 5; i++)
+      statuses.push((await http(`${companies.url}/taxonomy/resolve`, 'POST', { terms }, partner)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+  });
+
+  it('limits health probes per address', async () => {
+    const statuses: number[] = [];
+    // Sequential requests take time, in which the bucket refills a little: stop at the first 429.
+    while (statuses.length < 3 * PUBLIC_LIMIT && statuses.at(-1) !== 429)
+      statuses.push((await http(`${companies.url}/health/live`, 'GET', undefined, { apiKey: null })).status);
+    const limited = statuses.indexOf(429);
+    expect(limited).toBeGreaterThanOrEqual(PUBLIC_LIMIT - 5);
+    expect(statuses.slice(0, limited).every((status) => status === 200)).toBe(true);
+  });
+
+  // Last: once its failed authentications are spent, this address gets 429 for every key for a while.
+  it('throttles failed authentications per address, without checking keys past the limit', async () => {
+    const guesses: number[] = [];
+    for (let i = 0; i < AUTH_FAILURES; i++)
+      guesses.push((await http(`${url}?limit=1`, 'GET', undefined, { apiKey: `guess-${i}` })).status);
+    expect(guesses).toEqual(Array(AUTH_FAILURES).fill(401));
+    const throttled = await http<ErrorBody>(`${url}?limit=1`, 'GET', undefined, { apiKey: 'dev-admin-key' });
+    expect({ status: throttled.status, code: throttled.body.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    expect(throttled.body.message).toContain('failed authentications');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ export * from './auth/auth.errors.js';
 export * from './auth/partner-scope.js';
 export * from './auth/principal.decorator.js';
 export * from './auth/public.decorator.js';
+export * from './auth/rate-cost.decorator.js';
 export * from './auth/rate-limiter.js';
 export * from './auth/roles.decorator.js';
 export * from './config/kafka-security.js';

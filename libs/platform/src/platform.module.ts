@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyStore } from './auth/api-key.store.js';
-import { RateLimiter } from './auth/rate-limiter.js';
+import { RateLimits } from './auth/rate-limiter.js';
 import type { ServiceConfig } from './config/service-config.js';
 import { databaseProbe } from './database/database-readiness.js';
 import { Transactions } from './database/transactions.js';
@@ -38,7 +38,7 @@ export class PlatformModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.apiKeys) },
-        { provide: RateLimiter, useValue: new RateLimiter(options.config.http.rateLimitPerMinute) },
+        { provide: RateLimits, useValue: RateLimits.of(options.config.http) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
         { provide: DATABASE_PROBE, inject: [DataSource], useFactory: databaseProbe },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { RateLimiter } from './rate-limiter.js';
+import type { Request } from 'express';
+import { RateCost } from './rate-cost.decorator.js';
+import { RateLimiter, RateLimits } from './rate-limiter.js';
 import { DEV_API_KEYS } from './api-key.js';
 import { ApiKeyGuard, rolesFor } from './api-key.guard.js';
 import { ApiKeyStore } from './api-key.store.js';
@@ -16,10 +18,13 @@ class Routes {
   write(): void {}
 
   read(): void {}
+
+  @RateCost((request: Request) => 1 + (request.body as { terms: string[] }).terms.length)
+  resolve(): void {}
 }
 
-const contextFor = (handler: keyof Routes, method: string, authorization?: string) => {
-  const request = { method, headers: { authorization }, principal: undefined as unknown };
+const contextFor = (handler: keyof Routes, method: string, authorization?: string, ip = '10.0.0.1', body = {}) => {
+  const request = { method, headers: { authorization }, principal: undefined as unknown, ip, body };
   const headers: Record<string, string> = {};
   const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
   const context = {
@@ -31,16 +36,23 @@ const contextFor = (handler: keyof Routes, method: string, authorization?: strin
   return { context, request, headers };
 };
 
-const guard = (limit = 100) =>
+const guard = (limit = 100, { authFailures = 100, publicRoutes = 100 } = {}) =>
   new ApiKeyGuard(
     new Reflector(),
     new ApiKeyStore({ kind: 'development', entries: DEV_API_KEYS }),
-    new RateLimiter(limit),
+    new RateLimits(new RateLimiter(limit), new RateLimiter(authFailures), new RateLimiter(publicRoutes)),
   );
 
-const outcome = (subject: ApiKeyGuard, handler: keyof Routes, method: string, key?: string): number => {
+const outcome = (
+  subject: ApiKeyGuard,
+  handler: keyof Routes,
+  method: string,
+  key?: string,
+  ip?: string,
+  body?: object,
+): number => {
   try {
-    subject.canActivate(contextFor(handler, method, key === undefined ? undefined : `Bearer ${key}`).context);
+    subject.canActivate(contextFor(handler, method, key === undefined ? undefined : `Bearer ${key}`, ip, body).context);
     return 200;
   } catch (error) {
     return (error as { status: number }).status;
@@ -78,5 +90,27 @@ describe('ApiKeyGuard', () => {
     const anonymous = contextFor('read', 'GET', 'Basic abc');
     expect(() => subject.canActivate(anonymous.context)).toThrow(expect.objectContaining({ status: 401 }));
     expect(anonymous.headers['WWW-Authenticate']).toContain('Bearer');
+  });
+
+  it('charges a costed route by the request', () => {
+    const subject = guard(10);
+    const resolve = (terms: number) =>
+      outcome(subject, 'resolve', 'POST', 'dev-admin-key', undefined, { terms: Array(terms).fill('x') });
+    expect([resolve(4), resolve(4), resolve(0), resolve(0)]).toEqual([200, 200, 429, 429]);
+    expect(outcome(guard(10), 'read', 'GET', 'dev-partner-key')).toBe(200);
+  });
+
+  it('answers 429 to an address past its failed authentications, without checking its key', () => {
+    const subject = guard(100, { authFailures: 2 });
+    expect([1, 2].map(() => outcome(subject, 'read', 'GET', 'guess', '10.0.0.9'))).toEqual([401, 401]);
+    expect(outcome(subject, 'read', 'GET', 'dev-admin-key', '10.0.0.9')).toBe(429);
+    expect(outcome(subject, 'read', 'GET', 'dev-admin-key', '10.0.0.8')).toBe(200);
+    expect(outcome(subject, 'read', 'GET', 'guess', '10.0.0.8')).toBe(401);
+  });
+
+  it('limits routes without a key per address', () => {
+    const subject = guard(100, { publicRoutes: 2 });
+    expect([1, 2, 3].map(() => outcome(subject, 'health', 'GET', undefined, '10.0.0.7'))).toEqual([200, 200, 429]);
+    expect(outcome(subject, 'health', 'GET', undefined, '10.0.0.6')).toBe(200);
   });
 });

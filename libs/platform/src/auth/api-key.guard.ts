@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { RateLimiter } from './rate-limiter.js';
+import { RATE_COST, rateCostOf, type RateCostOf } from './rate-cost.decorator.js';
+import { RateLimits, type RateDecision } from './rate-limiter.js';
 import type { ApiRole } from './api-key.js';
 import { ApiKeyStore } from './api-key.store.js';
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth.errors.js';
@@ -21,44 +22,59 @@ const bearerToken = (header: string | undefined): string | undefined => {
   return match?.[1];
 };
 
+/** The client's address as the socket saw it (a proxy in front would need `trust proxy` to pass the real one on). */
+const clientAddress = (request: Request): string => request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+
 /**
  * Every HTTP route needs `Authorization: Bearer <key>` unless `@Public()`: 401 without a valid key, 429 past the
- * key's rate limit, 403 when the key's role may not call the route. Kafka handlers are not HTTP and pass.
+ * key's rate limit (an `@RateCost` route spends more of it), 403 when the key's role may not call the route. An
+ * address past its failed-authentication limit gets 429 without its key being checked, and routes without a key
+ * are limited per address. Kafka handlers are not HTTP and pass.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
-    private readonly rateLimiter: RateLimiter,
+    private readonly limits: RateLimits,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request & AuthenticatedRequest>();
     const response = http.getResponse<Response>();
+    const address = clientAddress(request);
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      this.enforce(this.limits.publicRoutes.take(address), response, 'this address');
+      return true;
+    }
 
+    // Guessing keys is slowed per address: past the limit the key is not even checked.
+    this.enforce(this.limits.authFailures.check(address), response, 'failed authentications from this address');
     const token = bearerToken(request.headers.authorization);
     const principal = token === undefined ? undefined : this.keys.authenticate(token);
     if (!principal) {
+      this.limits.authFailures.take(address);
       response.setHeader('WWW-Authenticate', 'Bearer realm="parkmatch"');
       throw new UnauthenticatedError();
     }
     request.principal = principal;
 
-    const decision = this.rateLimiter.take(principal.keyId);
-    if (!decision.allowed) {
-      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
-      throw new RateLimitedError(decision.retryAfterSeconds);
-    }
+    const cost = rateCostOf(this.reflector.getAllAndOverride<RateCostOf>(RATE_COST, targets), request);
+    this.enforce(this.limits.perKey.take(principal.keyId, cost), response, 'this API key');
 
     const roles = rolesFor(this.reflector.getAllAndOverride<ApiRole[]>(ROUTE_ROLES, targets), request.method);
     if (principal.role !== 'admin' && !roles.includes(principal.role)) {
       throw new ForbiddenError(`The ${principal.role} role may not ${request.method} this resource`);
     }
     return true;
+  }
+
+  private enforce(decision: RateDecision, response: Response, what: string): void {
+    if (decision.allowed) return;
+    response.setHeader('Retry-After', String(decision.retryAfterSeconds));
+    throw new RateLimitedError(decision.retryAfterSeconds, what);
   }
 }

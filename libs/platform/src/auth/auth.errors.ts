@@ -13,8 +13,11 @@ export class ForbiddenError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many requests for this API key; retry in ${retryAfterSeconds} s`, 429, {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'this API key',
+  ) {
+    super('RATE_LIMITED', `Too many requests for ${what}; retry in ${retryAfterSeconds} s`, 429, {
       retryAfterSeconds,
     });
   }

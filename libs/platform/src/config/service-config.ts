@@ -18,8 +18,12 @@ export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/parkmatc
 export interface HttpConfig {
   /** JSON body limit, as body-parser reads it (`256kb`, `1mb`, bytes). */
   readonly bodyLimit: string;
-  /** Requests per key per rolling minute. */
+  /** Request units per API key per minute (a token bucket; expensive routes cost more than one). */
   readonly rateLimitPerMinute: number;
+  /** Failed authentications per client address per minute; past it, the address gets 429 without its key checked. */
+  readonly authFailuresPerMinute: number;
+  /** Requests per client address per minute to routes that need no key (health probes). */
+  readonly publicRateLimitPerMinute: number;
   /** Origins allowed by CORS; empty disables CORS, `*` allows any. */
   readonly corsOrigins: readonly string[];
 }
@@ -97,6 +101,8 @@ export const readServiceConfig = (
           logLevel: enumVar('LOG_LEVEL', LOG_LEVELS, 'info'),
           bodyLimit: byteSize('HTTP_BODY_LIMIT', '256kb'),
           rateLimitPerMinute: positiveInt('HTTP_RATE_LIMIT_PER_MINUTE', 1200),
+          authFailuresPerMinute: positiveInt('HTTP_AUTH_FAILURES_PER_MINUTE', 60),
+          publicRateLimitPerMinute: positiveInt('HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE', 3000),
           corsOrigins: { ...listVar('CORS_ORIGINS', []), expected: 'a comma-separated list of origins, or *' },
           maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
           consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
@@ -110,12 +116,20 @@ export const readServiceConfig = (
       readKafkaSecurity(base?.kafkaBrokers ?? listVar('KAFKA_BROKERS', []).default!, production, env),
     );
     if (!base || !apiKeys || !kafkaSecurity) return undefined as never;
-    const { environment: _environment, bodyLimit, rateLimitPerMinute, corsOrigins, ...rest } = base;
+    const {
+      environment: _environment,
+      bodyLimit,
+      rateLimitPerMinute,
+      authFailuresPerMinute,
+      publicRateLimitPerMinute,
+      corsOrigins,
+      ...rest
+    } = base;
     return {
       ...rest,
       production,
       apiKeys,
       kafkaSecurity,
-      http: { bodyLimit, rateLimitPerMinute, corsOrigins },
+      http: { bodyLimit, rateLimitPerMinute, authFailuresPerMinute, publicRateLimitPerMinute, corsOrigins },
     };
   });

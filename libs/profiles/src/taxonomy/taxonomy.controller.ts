@@ -1,12 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ResolveTermsDto,
   type ResolveTermsResponse,
   type TaxonomyCatalogue,
   type VocabularyDetail,
 } from './taxonomy.dto.js';
-import { Roles } from '#platform';
+import { RateCost, Roles } from '#platform';
 import { TaxonomyService } from './taxonomy.service.js';
+
+/** Resolving is the costliest read: a request spends one unit of the key's rate limit plus one per five terms. */
+export const resolveCost = (request: Request): number => {
+  const terms = (request.body as { terms?: unknown } | undefined)?.terms;
+  return 1 + (Array.isArray(terms) ? Math.ceil(terms.length / 5) : 0);
+};
 
 /** The controlled vocabularies, served read-only by every service that accepts vocabulary fields. */
 @Controller('taxonomy')
@@ -27,6 +34,7 @@ export class TaxonomyController {
   @Post('resolve')
   @HttpCode(200)
   @Roles('admin', 'partner', 'dashboard')
+  @RateCost(resolveCost)
   resolve(@Body() body: ResolveTermsDto): ResolveTermsResponse {
     return { results: this.taxonomy.resolve(body.terms, body.vocabulary) };
   }

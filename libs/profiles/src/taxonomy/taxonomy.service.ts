@@ -10,6 +10,7 @@ import {
   type VocabularyTerm,
 } from '#engine';
 import { NotFoundError } from '#platform';
+import { LruCache } from './lru-cache.js';
 import type {
   ResolvedTermResult,
   TaxonomyCatalogue,
@@ -71,8 +72,13 @@ export const warmVocabularyIndexes = (): void => {
   for (const name of VOCABULARY_NAMES) vocabularyIndexes[name].has('');
 };
 
+/** Resolutions kept per process: the vocabularies never change while it runs, and clients repeat their terms. */
+const RESOLUTION_CACHE_SIZE = 20_000;
+
 @Injectable()
 export class TaxonomyService implements OnModuleInit {
+  private readonly resolutions = new LruCache<string, TermResolutionResult>(RESOLUTION_CACHE_SIZE);
+
   /** The indexes are built on first use (about a second for the disease ontology): at boot, not on a request. */
   onModuleInit(): void {
     warmVocabularyIndexes();
@@ -99,9 +105,11 @@ export class TaxonomyService implements OnModuleInit {
   /** One result per input, in input order; without `vocabulary`, the best hit across all vocabularies. */
   resolve(terms: readonly string[], vocabulary?: VocabularyName): TermResolutionResult[] {
     return terms.map((input) =>
-      vocabulary === undefined
-        ? this.resolveAnywhere(input)
-        : withVocabulary(vocabulary, vocabularyIndexes[vocabulary].resolve(input)),
+      this.resolutions.get(`${vocabulary ?? '*'}\u0000${input}`, () =>
+        vocabulary === undefined
+          ? this.resolveAnywhere(input)
+          : withVocabulary(vocabulary, vocabularyIndexes[vocabulary].resolve(input)),
+      ),
     );
   }
 
