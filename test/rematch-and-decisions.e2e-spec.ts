@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { TOPICS } from '#contracts';
+import { deadLetterTopicOf, TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
 import { anRdNeed } from './factories/rd-need.factory.js';
 import { EventPublisher } from './utils/event-publisher.js';
@@ -129,6 +129,31 @@ describe('rematch jobs and decisions', () => {
     });
     expect(fromCommand.requestedBy).toBe('event:test-partner');
     expect((await finished(fromCommand.id)).status).toBe('completed');
+  }, 60_000);
+
+  it('dead-letters a RematchRequested command for a need matching does not hold, and starts no job', async () => {
+    const dlq = await KafkaCapture.start([deadLetterTopicOf(TOPICS.matchingCommands)]);
+    try {
+      const publisher = await EventPublisher.connect();
+      const unknownNeed = randomUUID();
+      const reason = `unknown need ${unknownNeed}`;
+      const eventId = await publisher.publish(TOPICS.matchingCommands, 'RematchRequested', unknownNeed, {
+        scope: 'need',
+        id: unknownNeed,
+        reason,
+      });
+      await publisher.disconnect();
+      const parked = await expectEventually(() => {
+        const found = dlq.messages.find((message) => JSON.stringify(message.value).includes(eventId));
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(parked.headers['dlq-error']).toContain(`R&D need ${unknownNeed} not found`);
+      const list = await http<{ items: Job[] }>(`${matching.url}/admin/rematch?limit=50`);
+      expect(list.body.items.filter((item) => item.reason === reason)).toEqual([]);
+    } finally {
+      await dlq.stop();
+    }
   }, 60_000);
 
   it('shows a competitor-conflict reason to admins only', async () => {

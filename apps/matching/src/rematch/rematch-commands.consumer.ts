@@ -6,7 +6,11 @@ import { RematchService } from './rematch.service.js';
 
 export const REMATCH_COMMANDS_CONSUMER = 'matching.commands';
 
-/** `RematchRequested` commands: the same request as `POST /admin/rematch`, deduplicated the same way. */
+/**
+ * `RematchRequested` commands: the same request as `POST /admin/rematch`, deduplicated the same way. A command for a
+ * need or company matching does not hold is dead-lettered with the reason (REST answers 404), not queued; once the
+ * entity has arrived, `npm run dlq -- replay matching.commands.v1 --id <event id>` runs it.
+ */
 @Controller()
 export class RematchCommandsConsumer {
   constructor(
@@ -18,7 +22,7 @@ export class RematchCommandsConsumer {
   async onCommand(@Ctx() context: KafkaContext): Promise<void> {
     await this.intake.handle(REMATCH_COMMANDS_CONSUMER, TOPICS.matchingCommands, consumedRecord(context), {
       RematchRequested: async (event) => {
-        await this.rematch.request({ ...event.payload, requestedBy: `event:${event.producer}` });
+        await this.rematch.requestKnown({ ...event.payload, requestedBy: `event:${event.producer}` });
       },
     });
   }
