@@ -1,4 +1,4 @@
-import { Controller, type MessageEvent, Query, Sse } from '@nestjs/common';
+import { Controller, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import { Roles } from '#platform';
 import { MatchesStreamQuery } from './matches-stream.dto.js';
@@ -11,8 +11,12 @@ import { shortlistEvents } from './shortlist-events.js';
 export class MatchesStreamController {
   constructor(private readonly results: ResultsStreamService) {}
 
+  /** Browsers' EventSource sends `Last-Event-ID` when it reconnects; `?lastEventId=` does the same for a first one. */
   @Sse('matches/stream')
-  stream(@Query() query: MatchesStreamQuery): Observable<MessageEvent> {
-    return shortlistEvents(this.results, query.needId);
+  stream(
+    @Query() query: MatchesStreamQuery,
+    @Headers('last-event-id') lastEventIdHeader?: string,
+  ): Observable<MessageEvent> {
+    return shortlistEvents(this.results, query.needId, { lastEventId: lastEventIdHeader ?? query.lastEventId });
   }
 }

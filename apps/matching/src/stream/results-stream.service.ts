@@ -7,6 +7,7 @@ import { TOPICS } from '#contracts';
 import { createKafka } from '#messaging';
 import { backoffDelay } from '#platform';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { RecentChanges } from './recent-changes.js';
 import { toShortlistChange, type ShortlistChange } from './shortlist-change.js';
 import type { ShortlistChangeSource } from './shortlist-events.js';
 
@@ -25,6 +26,7 @@ export class ResultsStreamService implements ShortlistChangeSource, OnModuleInit
   private readonly changes = new Subject<ShortlistChange>();
   private readonly live = new BehaviorSubject<boolean>(false);
   private readonly closed = new ReplaySubject<void>(1);
+  private readonly recent = new RecentChanges();
   private readonly stopping = new AbortController();
   private readonly groupId: string;
   private consumer: Consumer | undefined;
@@ -46,6 +48,10 @@ export class ResultsStreamService implements ShortlistChangeSource, OnModuleInit
 
   get closed$(): Observable<void> {
     return this.closed.asObservable();
+  }
+
+  changesAfter(eventId: string): readonly ShortlistChange[] | undefined {
+    return this.recent.after(eventId);
   }
 
   /** Starts reading in the background: the service boots and serves HTTP while the broker is away. */
@@ -147,6 +153,8 @@ export class ResultsStreamService implements ShortlistChangeSource, OnModuleInit
   }
 
   private setLive(live: boolean): void {
+    // Whatever was kept no longer joins up with what a rejoin reads next.
+    if (!live) this.recent.clear();
     if (this.live.value !== live) this.live.next(live);
   }
 
@@ -154,6 +162,7 @@ export class ResultsStreamService implements ShortlistChangeSource, OnModuleInit
     const decoded = toShortlistChange(value);
     switch (decoded.kind) {
       case 'change':
+        this.recent.add(decoded.change);
         this.changes.next(decoded.change);
         return;
       case 'other':

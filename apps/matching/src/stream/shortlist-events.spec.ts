@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MessageEvent } from '@nestjs/common';
 import { BehaviorSubject, ReplaySubject, Subject, VirtualTimeScheduler } from 'rxjs';
+import { RecentChanges } from './recent-changes.js';
 import type { ShortlistChange } from './shortlist-change.js';
 import { shortlistEvents, type ShortlistChangeSource } from './shortlist-events.js';
 
@@ -17,15 +18,24 @@ const change = (needId: string, eventId: string): ShortlistChange => ({
   eventId,
 });
 
-const setup = (needId?: string, live = false) => {
+const setup = (
+  needId?: string,
+  live = false,
+  { recent = new RecentChanges(), lastEventId = undefined as string | undefined } = {},
+) => {
   const changes = new Subject<ShortlistChange>();
   const liveness = new BehaviorSubject(live);
   const closed = new ReplaySubject<void>(1);
-  const source: ShortlistChangeSource = { changes$: changes, live$: liveness, closed$: closed };
+  const source: ShortlistChangeSource = {
+    changes$: changes,
+    live$: liveness,
+    closed$: closed,
+    changesAfter: (eventId) => recent.after(eventId),
+  };
   const scheduler = new VirtualTimeScheduler();
   const events: MessageEvent[] = [];
   let completed = false;
-  shortlistEvents(source, needId, { heartbeatMs: 15_000, scheduler }).subscribe({
+  shortlistEvents(source, needId, { heartbeatMs: 15_000, scheduler, lastEventId }).subscribe({
     next: (event) => events.push(event),
     complete: () => {
       completed = true;
@@ -83,7 +93,12 @@ describe('shortlistEvents', () => {
     const closed = new ReplaySubject<void>(1);
     closed.next();
     closed.complete();
-    const source = { changes$: new Subject<ShortlistChange>(), live$: new BehaviorSubject(true), closed$: closed };
+    const source = {
+      changes$: new Subject<ShortlistChange>(),
+      live$: new BehaviorSubject(true),
+      closed$: closed,
+      changesAfter: () => undefined,
+    };
     const events: MessageEvent[] = [];
     let completed = false;
     shortlistEvents(source, undefined).subscribe({
@@ -94,5 +109,27 @@ describe('shortlistEvents', () => {
     });
     expect(completed).toBe(true);
     expect(events).toEqual([]);
+  });
+
+  it("resumes after a recent event id: the need's missed changes, no ready, then live ones", () => {
+    const recent = new RecentChanges();
+    for (const [needId, id] of [
+      [NEED_A, 'e-1'],
+      [NEED_B, 'e-2'],
+      [NEED_A, 'e-3'],
+    ] as const)
+      recent.add(change(needId, id));
+    const { changes, events } = setup(NEED_A, true, { recent, lastEventId: 'e-1' });
+    changes.next(change(NEED_A, 'e-4'));
+    expect(events.map((event) => event.comment ?? `${event.type} ${event.id}`)).toEqual([
+      'resumed',
+      'shortlist-updated e-3',
+      'shortlist-updated e-4',
+    ]);
+  });
+
+  it('sends ready, so the client reloads, for an id it cannot resume from', () => {
+    const { events } = setup(undefined, true, { lastEventId: 'long-gone' });
+    expect(events.map((event) => event.comment ?? event.type)).toEqual(['connected', 'ready']);
   });
 });

@@ -1,11 +1,15 @@
 import type { MessageEvent } from '@nestjs/common';
 import {
   asyncScheduler,
+  concat,
+  defer,
   distinctUntilChanged,
   filter,
   interval,
+  from,
   map,
   merge,
+  skip,
   startWith,
   takeUntil,
   type Observable,
@@ -29,31 +33,46 @@ export interface ShortlistChangeSource {
   readonly live$: Observable<boolean>;
   /** Emits once, also to late subscribers, when the service shuts down: every stream then ends. */
   readonly closed$: Observable<void>;
+  /** The changes after `eventId` in the current run, when it is one of the recent ones; otherwise undefined. */
+  changesAfter(eventId: string): readonly ShortlistChange[] | undefined;
 }
 
 export interface ShortlistEventsOptions {
+  /** The id of the last event the client saw (`Last-Event-ID`): the stream resumes after it when it can. */
+  readonly lastEventId?: string;
   readonly heartbeatMs?: number;
   readonly scheduler?: SchedulerLike;
 }
 
 /**
  * One client's server-sent events: a comment at once (so the response headers go out), `ready` whenever the topic
- * is being read, `shortlist-updated` for each change (only `needId`'s when given) and a heartbeat comment.
+ * is being read, `shortlist-updated` for each change (only `needId`'s when given) and a heartbeat comment. A client
+ * that reconnects with the id of a recent change gets the changes it missed instead of the first `ready` (which
+ * would have it reload); with an id this instance does not hold, it gets `ready` and reloads.
  */
 export const shortlistEvents = (
   source: ShortlistChangeSource,
   needId: string | undefined,
-  { heartbeatMs = HEARTBEAT_INTERVAL_MS, scheduler = asyncScheduler }: ShortlistEventsOptions = {},
+  { lastEventId, heartbeatMs = HEARTBEAT_INTERVAL_MS, scheduler = asyncScheduler }: ShortlistEventsOptions = {},
 ): Observable<MessageEvent> =>
-  merge(
-    source.live$.pipe(
-      distinctUntilChanged(),
-      filter((live) => live),
-      map((): MessageEvent => ({ type: STREAM_READY_EVENT, data: { since: new Date(scheduler.now()).toISOString() } })),
-    ),
-    source.changes$.pipe(
-      filter((change) => needId === undefined || change.needId === needId),
-      map((change): MessageEvent => ({ type: SHORTLIST_UPDATED_EVENT, id: change.eventId, data: change })),
-    ),
-    interval(heartbeatMs, scheduler).pipe(map((): MessageEvent => ({ comment: 'heartbeat' }))),
-  ).pipe(startWith<MessageEvent>({ comment: 'connected' }), takeUntil(source.closed$));
+  defer(() => {
+    // Taken in the same tick as the subscription to new changes below: nothing can fall between the two.
+    const missed = lastEventId === undefined ? undefined : source.changesAfter(lastEventId);
+    const forNeed = (change: ShortlistChange) => needId === undefined || change.needId === needId;
+    return merge(
+      source.live$.pipe(
+        distinctUntilChanged(),
+        filter((live) => live),
+        skip(missed === undefined ? 0 : 1),
+        map((): MessageEvent => ({
+          type: STREAM_READY_EVENT,
+          data: { since: new Date(scheduler.now()).toISOString() },
+        })),
+      ),
+      concat(from(missed ?? []), source.changes$).pipe(
+        filter(forNeed),
+        map((change): MessageEvent => ({ type: SHORTLIST_UPDATED_EVENT, id: change.eventId, data: change })),
+      ),
+      interval(heartbeatMs, scheduler).pipe(map((): MessageEvent => ({ comment: 'heartbeat' }))),
+    ).pipe(startWith<MessageEvent>({ comment: missed === undefined ? 'connected' : 'resumed' }));
+  }).pipe(takeUntil(source.closed$));
