@@ -38,12 +38,16 @@ class EventStreamReader {
 
   private constructor(readonly url: string) {}
 
-  static async open(url: string, apiKey = DEV_DASHBOARD_KEY, lastEventId?: string): Promise<EventStreamReader> {
+  static async open(
+    url: string,
+    apiKey: string | null = DEV_DASHBOARD_KEY,
+    lastEventId?: string,
+  ): Promise<EventStreamReader> {
     const reader = new EventStreamReader(url);
     const response = await fetch(url, {
       headers: {
         accept: 'text/event-stream',
-        authorization: `Bearer ${apiKey}`,
+        ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }),
         ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
       },
       signal: reader.abort.signal,
@@ -244,6 +248,38 @@ describe('GET /matches/stream: live shortlist changes from matching.results.v1',
     await unknown.ready();
     expect(unknown.comments[0]).toBe('connected');
   }, 60_000);
+
+  it('lets a browser open the stream with a short-lived token in the query, on the stream only', async () => {
+    const issued = await http<{ token: string; expiresAt: string }>(
+      `${matching.url}/matches/stream/tokens`,
+      'POST',
+      undefined,
+      { apiKey: DEV_DASHBOARD_KEY },
+    );
+    expect(issued.status).toBe(201);
+    expect(Date.parse(issued.body.expiresAt)).toBeGreaterThan(Date.now());
+    const stream = await EventStreamReader.open(
+      `${matching.url}/matches/stream?access_token=${encodeURIComponent(issued.body.token)}`,
+      null,
+    );
+    streams.push(stream);
+    await stream.ready();
+
+    const elsewhere = await http(
+      `${matching.url}/matches/stream/tokens?access_token=${issued.body.token}`,
+      'POST',
+      undefined,
+      {
+        apiKey: null,
+      },
+    );
+    const forged = await fetch(`${matching.url}/matches/stream?access_token=${issued.body.token}x`);
+    const asPartner = await http(`${matching.url}/matches/stream/tokens`, 'POST', undefined, {
+      apiKey: DEV_PARTNER_KEY,
+    });
+    expect([elsewhere.status, forged.status, asPartner.status]).toEqual([401, 401, 403]);
+    await forged.body?.cancel();
+  }, 30_000);
 
   it('opens with a comment at once, so clients know the stream is up before any change', async () => {
     const stream = await openStream();

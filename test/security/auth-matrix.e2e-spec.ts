@@ -56,6 +56,7 @@ const MATRIX: Record<ServiceName, Record<string, Access>> = {
     'GET /companies/{companyId}/matches': OVERSIGHT,
     'POST /needs/{needId}/matches/{companyId}/decision': ADMIN,
     'GET /matches/stream': OVERSIGHT,
+    'POST /matches/stream/tokens': OVERSIGHT,
     'POST /admin/rematch': ADMIN,
     'GET /admin/rematch': ADMIN,
     'GET /admin/rematch/{jobId}': ADMIN,

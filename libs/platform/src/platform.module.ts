@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyStore } from './auth/api-key.store.js';
 import { RateLimits } from './auth/rate-limiter.js';
+import { StreamTokens } from './auth/stream-token.js';
 import type { ServiceConfig } from './config/service-config.js';
 import { databaseProbe } from './database/database-readiness.js';
 import { Transactions } from './database/transactions.js';
@@ -39,12 +40,13 @@ export class PlatformModule {
       providers: [
         { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.apiKeys) },
         { provide: RateLimits, useValue: RateLimits.of(options.config.http) },
+        { provide: StreamTokens, useValue: new StreamTokens(options.config.http.streamTokenSecret) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
         { provide: DATABASE_PROBE, inject: [DataSource], useFactory: databaseProbe },
         Transactions,
       ],
-      exports: [ApiKeyStore, Transactions],
+      exports: [ApiKeyStore, StreamTokens, Transactions],
     };
   }
 }

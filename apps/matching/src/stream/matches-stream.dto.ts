@@ -10,4 +10,9 @@ export class MatchesStreamQuery {
   @IsOptional()
   @MaxLength(100)
   lastEventId?: string;
+
+  /** A stream token from `POST /matches/stream/tokens`, for browsers (EventSource sends no Authorization header). */
+  @IsOptional()
+  @MaxLength(1000)
+  access_token?: string;
 }

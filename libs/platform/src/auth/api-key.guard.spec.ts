@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { RateCost } from './rate-cost.decorator.js';
 import { RateLimiter, RateLimits } from './rate-limiter.js';
+import { AcceptsStreamToken, StreamTokens } from './stream-token.js';
 import { DEV_API_KEYS } from './api-key.js';
 import { ApiKeyGuard, rolesFor } from './api-key.guard.js';
 import { ApiKeyStore } from './api-key.store.js';
@@ -19,12 +20,22 @@ class Routes {
 
   read(): void {}
 
+  @AcceptsStreamToken()
+  stream(): void {}
+
   @RateCost((request: Request) => 1 + (request.body as { terms: string[] }).terms.length)
   resolve(): void {}
 }
 
-const contextFor = (handler: keyof Routes, method: string, authorization?: string, ip = '10.0.0.1', body = {}) => {
-  const request = { method, headers: { authorization }, principal: undefined as unknown, ip, body };
+const contextFor = (
+  handler: keyof Routes,
+  method: string,
+  authorization?: string,
+  ip = '10.0.0.1',
+  body = {},
+  query: Record<string, string> = {},
+) => {
+  const request = { method, headers: { authorization }, principal: undefined as unknown, ip, body, query };
   const headers: Record<string, string> = {};
   const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
   const context = {
@@ -36,11 +47,14 @@ const contextFor = (handler: keyof Routes, method: string, authorization?: strin
   return { context, request, headers };
 };
 
+const STREAM_TOKENS = new StreamTokens('test-secret');
+
 const guard = (limit = 100, { authFailures = 100, publicRoutes = 100 } = {}) =>
   new ApiKeyGuard(
     new Reflector(),
     new ApiKeyStore({ kind: 'development', entries: DEV_API_KEYS }),
     new RateLimits(new RateLimiter(limit), new RateLimiter(authFailures), new RateLimiter(publicRoutes)),
+    STREAM_TOKENS,
   );
 
 const outcome = (
@@ -112,5 +126,26 @@ describe('ApiKeyGuard', () => {
     const subject = guard(100, { publicRoutes: 2 });
     expect([1, 2, 3].map(() => outcome(subject, 'health', 'GET', undefined, '10.0.0.7'))).toEqual([200, 200, 429]);
     expect(outcome(subject, 'health', 'GET', undefined, '10.0.0.6')).toBe(200);
+  });
+
+  it('takes a stream token in the query on stream routes only, as the key it stands for', () => {
+    const subject = guard();
+    const { token } = STREAM_TOKENS.issue('dev-dashboard');
+    const open = (handler: keyof Routes, accessToken: string) => {
+      const { context, request } = contextFor(handler, 'GET', undefined, '10.0.0.5', {}, { access_token: accessToken });
+      try {
+        subject.canActivate(context);
+        return { status: 200, principal: request.principal };
+      } catch (error) {
+        return { status: (error as { status: number }).status };
+      }
+    };
+    expect(open('stream', token)).toEqual({
+      status: 200,
+      principal: { role: 'dashboard', keyId: 'dev-dashboard' },
+    });
+    expect(open('read', token)).toEqual({ status: 401 });
+    expect(open('stream', `${token}x`)).toEqual({ status: 401 });
+    expect(open('stream', new StreamTokens('test-secret').issue('revoked-key').token)).toEqual({ status: 401 });
   });
 });

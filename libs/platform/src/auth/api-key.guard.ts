@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { RATE_COST, rateCostOf, type RateCostOf } from './rate-cost.decorator.js';
 import { RateLimits, type RateDecision } from './rate-limiter.js';
+import { ACCEPTS_STREAM_TOKEN, StreamTokens } from './stream-token.js';
 import type { ApiRole } from './api-key.js';
 import { ApiKeyStore } from './api-key.store.js';
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './auth.errors.js';
@@ -37,6 +38,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
     private readonly limits: RateLimits,
+    private readonly streamTokens: StreamTokens,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -54,7 +56,12 @@ export class ApiKeyGuard implements CanActivate {
     // Guessing keys is slowed per address: past the limit the key is not even checked.
     this.enforce(this.limits.authFailures.check(address), response, 'failed authentications from this address');
     const token = bearerToken(request.headers.authorization);
-    const principal = token === undefined ? undefined : this.keys.authenticate(token);
+    const principal =
+      token !== undefined
+        ? this.keys.authenticate(token)
+        : this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TOKEN, targets)
+          ? this.fromStreamToken(request)
+          : undefined;
     if (!principal) {
       this.limits.authFailures.take(address);
       response.setHeader('WWW-Authenticate', 'Bearer realm="parkmatch"');
@@ -70,6 +77,13 @@ export class ApiKeyGuard implements CanActivate {
       throw new ForbiddenError(`The ${principal.role} role may not ${request.method} this resource`);
     }
     return true;
+  }
+
+  /** A browser's event stream: `?access_token=` holds a stream token, which stands for the key that asked for it. */
+  private fromStreamToken(request: Request): ReturnType<ApiKeyStore['authenticate']> {
+    const token = (request.query as Record<string, unknown> | undefined)?.access_token;
+    const keyId = typeof token === 'string' ? this.streamTokens.keyIdOf(token) : undefined;
+    return keyId === undefined ? undefined : this.keys.principalById(keyId);
   }
 
   private enforce(decision: RateDecision, response: Response, what: string): void {

@@ -42,6 +42,16 @@ export class ApiKeyStore {
     return { role: entry.role, keyId: entry.id, ...(entry.source ? { source: entry.source } : {}) };
   }
 
+  /** The principal of a key still configured, by its id (a revoked key has none). */
+  principalById(keyId: string): ApiPrincipal | undefined {
+    this.reloadFileIfChanged();
+    for (const entry of this.byHash.values()) {
+      if (entry.id === keyId)
+        return { role: entry.role, keyId: entry.id, ...(entry.source ? { source: entry.source } : {}) };
+    }
+    return undefined;
+  }
+
   private index(fileEntries: readonly ApiKeyEntry[]): void {
     this.byHash = new Map([...this.config.entries, ...fileEntries].map((entry) => [entry.sha256, entry]));
   }

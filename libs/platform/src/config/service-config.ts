@@ -24,6 +24,8 @@ export interface HttpConfig {
   readonly authFailuresPerMinute: number;
   /** Requests per client address per minute to routes that need no key (health probes). */
   readonly publicRateLimitPerMinute: number;
+  /** Signs stream tokens; undefined: a random secret per process (tokens then work on their own instance only). */
+  readonly streamTokenSecret: string | undefined;
   /** Origins allowed by CORS; empty disables CORS, `*` allows any. */
   readonly corsOrigins: readonly string[];
 }
@@ -99,13 +101,21 @@ export const readServiceConfig = (
           kafkaGroupPrefix: stringVar('KAFKA_GROUP_PREFIX', 'parkmatch'),
           environment: stringVar('NODE_ENV', 'development'),
           logLevel: enumVar('LOG_LEVEL', LOG_LEVELS, 'info'),
+          maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
+          consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
+        },
+        env,
+      ),
+    );
+    const http = attempt(() =>
+      readEnv(
+        {
           bodyLimit: byteSize('HTTP_BODY_LIMIT', '256kb'),
           rateLimitPerMinute: positiveInt('HTTP_RATE_LIMIT_PER_MINUTE', 1200),
           authFailuresPerMinute: positiveInt('HTTP_AUTH_FAILURES_PER_MINUTE', 60),
           publicRateLimitPerMinute: positiveInt('HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE', 3000),
+          streamTokenSecret: optional(stringVar('STREAM_TOKEN_SECRET')),
           corsOrigins: { ...listVar('CORS_ORIGINS', []), expected: 'a comma-separated list of origins, or *' },
-          maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
-          consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
         },
         env,
       ),
@@ -115,21 +125,7 @@ export const readServiceConfig = (
     const kafkaSecurity = attempt(() =>
       readKafkaSecurity(base?.kafkaBrokers ?? listVar('KAFKA_BROKERS', []).default!, production, env),
     );
-    if (!base || !apiKeys || !kafkaSecurity) return undefined as never;
-    const {
-      environment: _environment,
-      bodyLimit,
-      rateLimitPerMinute,
-      authFailuresPerMinute,
-      publicRateLimitPerMinute,
-      corsOrigins,
-      ...rest
-    } = base;
-    return {
-      ...rest,
-      production,
-      apiKeys,
-      kafkaSecurity,
-      http: { bodyLimit, rateLimitPerMinute, authFailuresPerMinute, publicRateLimitPerMinute, corsOrigins },
-    };
+    if (!base || !http || !apiKeys || !kafkaSecurity) return undefined as never;
+    const { environment: _environment, ...rest } = base;
+    return { ...rest, production, apiKeys, kafkaSecurity, http };
   });
