@@ -89,13 +89,14 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
   for (const document of documents) {
     for (const token of document.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
-  const byFrequency = [...documentFrequency.keys()].sort(
-    (a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+  const byFrequency = [...documentFrequency].sort(
+    ([tokenA, frequencyA], [tokenB, frequencyB]) =>
+      frequencyB - frequencyA || (tokenA < tokenB ? -1 : tokenA > tokenB ? 1 : 0),
   );
-  const tokenNumbers = new Map(byFrequency.map((token, number) => [token, number]));
+  const tokenNumbers = new Map(byFrequency.map(([token], number) => [token, number]));
   const bounds = sharedUint32(byFrequency.length + 1);
-  byFrequency.forEach((token, number) => {
-    bounds[number + 1] = bounds[number]! + documentFrequency.get(token)!;
+  byFrequency.forEach(([, frequency], number) => {
+    bounds[number + 1] = bounds[number]! + frequency;
   });
   const total = bounds[byFrequency.length]!;
   const companies = sharedUint32(total);
@@ -105,19 +106,24 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
   const documentTokens = sharedUint32(total);
   const documentFrequencies = sharedFloat64(total);
   const next = Uint32Array.from(bounds.subarray(0, byFrequency.length));
+  // A document's tokens are distinct, so its numbers sort as plain integers and find their frequency by number.
+  const frequencyOf = new Float64Array(byFrequency.length);
+  const numbers = new Uint32Array(documents.reduce((most, document) => Math.max(most, document.tokens.length), 1));
   let position = 0;
   documents.forEach((document, company) => {
     lengths[company] = document.length;
     documentBounds[company] = position;
-    const words = document.tokens
-      .map((token, index) => [tokenNumbers.get(token)!, document.frequencies[index]!] as const)
-      .sort((a, b) => a[0] - b[0]);
-    for (const [number, frequency] of words) {
+    document.tokens.forEach((token, index) => {
+      const number = tokenNumbers.get(token)!;
+      numbers[index] = number;
+      frequencyOf[number] = document.frequencies[index]!;
+    });
+    for (const number of numbers.subarray(0, document.tokens.length).sort()) {
       const slot = next[number]!++;
       companies[slot] = company;
-      frequencies[slot] = frequency;
+      frequencies[slot] = frequencyOf[number]!;
       documentTokens[position] = number;
-      documentFrequencies[position++] = frequency;
+      documentFrequencies[position++] = frequencyOf[number]!;
     }
   });
   documentBounds[documents.length] = position;

@@ -1,5 +1,6 @@
 import {
   defaultEngineVocabulary,
+  perVocabulary,
   type EngineVocabulary,
   type EngineVocabularyName,
 } from '../scoring/engine-vocabulary.js';
@@ -342,21 +343,7 @@ interface Lineage {
   relatives(id: string, siblings?: boolean): Set<string>;
 }
 
-const lineages = new WeakMap<EngineVocabulary, Map<EngineVocabularyName, Lineage>>();
-
-function lineageOf(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
-  let byName = lineages.get(vocab);
-  if (byName === undefined) {
-    byName = new Map();
-    lineages.set(vocab, byName);
-  }
-  let lineage = byName.get(name);
-  if (lineage === undefined) {
-    lineage = buildLineage(vocab, name);
-    byName.set(name, lineage);
-  }
-  return lineage;
-}
+const lineageOf = perVocabulary(buildLineage);
 
 function buildLineage(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
   const { vocabulary, hierarchy } = vocab.entries[name];
