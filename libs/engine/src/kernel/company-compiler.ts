@@ -16,6 +16,7 @@ import {
   sharedUint32,
   type LexicalPostings,
   type PackedCompanies,
+  type TermHolders,
 } from './packed-profiles.js';
 import { termSpaceOf, type TermSpace } from './term-space.js';
 import type { LexicalDocument } from '../scoring/lexical-relevance.js';
@@ -72,8 +73,33 @@ export function compileCompanies(
     byIdRank,
     tokenNumbers,
     corpus,
-    buffers: { count, bounds, terms: packedTerms, attributes, idRanks, postings },
+    buffers: {
+      count,
+      bounds,
+      terms: packedTerms,
+      attributes,
+      idRanks,
+      postings,
+      holders: invertTerms(packedTerms, bounds, count, space.size),
+    },
   };
+}
+
+/** Holders per term, companies ascending: a company's terms are distinct, so each holder is listed once. */
+function invertTerms(terms: Uint16Array, bounds: Uint32Array, count: number, termCount: number): TermHolders {
+  // The shared array has at least one element, so the used part is read through `bounds`.
+  const used = terms.subarray(0, bounds[3 * count]);
+  const holderBounds = sharedUint32(termCount + 1);
+  for (const term of used) holderBounds[term + 1]!++;
+  for (let term = 0; term < termCount; term++) holderBounds[term + 1]! += holderBounds[term]!;
+  const companies = sharedUint32(used.length);
+  const next = Uint32Array.from(holderBounds.subarray(0, termCount));
+  for (let company = 0; company < count; company++) {
+    for (let t = bounds[3 * company]!, end = bounds[3 * company + 3]!; t < end; t++) {
+      companies[next[terms[t]!]!++] = company;
+    }
+  }
+  return { bounds: holderBounds, companies };
 }
 
 /**

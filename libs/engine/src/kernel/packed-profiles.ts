@@ -38,6 +38,14 @@ export interface CompanyBuffers {
   /** Position of the company's id in code-unit order: the deterministic tie-break. */
   readonly idRanks: Uint32Array;
   readonly postings: LexicalPostings;
+  /** The terms inverted: term n's holders are `holders.companies[holders.bounds[n] .. [n+1])`, ascending. */
+  readonly holders: TermHolders;
+}
+
+/** Companies by packed term, so a need that requires a term can visit only the companies holding it. */
+export interface TermHolders {
+  readonly bounds: Uint32Array;
+  readonly companies: Uint32Array;
 }
 
 export interface PackedCompanies {
