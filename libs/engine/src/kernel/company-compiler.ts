@@ -5,6 +5,7 @@ import {
 } from '../scoring/engine-vocabulary.js';
 import { WUXI_CO_LOCATIONS, hasChinaPresence } from '../scoring/geography.js';
 import type { CompanyProfile } from '../scoring/match-profile.types.js';
+import { bm25Saturation } from '../scoring/bm25.js';
 import { withAssetTerms } from '../scoring/company-terms.js';
 import { populationDocuments } from '../scoring/lexical-relevance.js';
 import {
@@ -51,7 +52,7 @@ export function compileCompanies(
   });
   bounds[3 * count] = terms.length;
   const { documents, corpus } = populationDocuments(companies, vocab);
-  const { tokenNumbers, postings } = invertDocuments(documents);
+  const { tokenNumbers, postings } = invertDocuments(documents, corpus.averageLength);
 
   const ids = companies.map((company) => company.id);
   // Sorting an index array keeps equal ids in input order, as the reference's stable sort does.
@@ -107,7 +108,10 @@ function invertTerms(terms: Uint16Array, bounds: Uint32Array, count: number, ter
  * a word with a need instead of every company. Tokens are numbered from the most widespread down, so the common words
  * the kernel looks up per company (see `LexicalScratch`) come first in every company's sorted word list.
  */
-function invertDocuments(documents: readonly LexicalDocument[]): {
+function invertDocuments(
+  documents: readonly LexicalDocument[],
+  averageLength: number,
+): {
   tokenNumbers: Map<string, number>;
   postings: LexicalPostings;
 } {
@@ -126,30 +130,28 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
   });
   const total = bounds[byFrequency.length]!;
   const companies = sharedUint32(total);
-  const frequencies = sharedFloat64(total);
-  const lengths = sharedFloat64(documents.length);
+  const saturations = sharedFloat64(total);
   const documentBounds = sharedUint32(documents.length + 1);
   const documentTokens = sharedUint32(total);
-  const documentFrequencies = sharedFloat64(total);
+  const documentSaturations = sharedFloat64(total);
   const next = Uint32Array.from(bounds.subarray(0, byFrequency.length));
-  // A document's tokens are distinct, so its numbers sort as plain integers and find their frequency by number.
-  const frequencyOf = new Float64Array(byFrequency.length);
+  // A document's tokens are distinct, so its numbers sort as plain integers and find their saturation by number.
+  const saturationOf = new Float64Array(byFrequency.length);
   const numbers = new Uint32Array(documents.reduce((most, document) => Math.max(most, document.tokens.length), 1));
   let position = 0;
   documents.forEach((document, company) => {
-    lengths[company] = document.length;
     documentBounds[company] = position;
     document.tokens.forEach((token, index) => {
       const number = tokenNumbers.get(token)!;
       numbers[index] = number;
-      frequencyOf[number] = document.frequencies[index]!;
+      saturationOf[number] = bm25Saturation(document.frequencies[index]!, document.length, averageLength);
     });
     for (const number of numbers.subarray(0, document.tokens.length).sort()) {
       const slot = next[number]!++;
       companies[slot] = company;
-      frequencies[slot] = frequencyOf[number]!;
+      saturations[slot] = saturationOf[number]!;
       documentTokens[position] = number;
-      documentFrequencies[position++] = frequencyOf[number]!;
+      documentSaturations[position++] = saturationOf[number]!;
     }
   });
   documentBounds[documents.length] = position;
@@ -158,11 +160,10 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
     postings: {
       bounds,
       companies,
-      frequencies,
-      lengths,
+      saturations,
       documentBounds,
       documentTokens,
-      documentFrequencies,
+      documentSaturations,
     },
   };
 }

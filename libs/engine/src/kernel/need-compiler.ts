@@ -195,7 +195,6 @@ function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary):
     lexicalTokens: plan.lexical.tokens,
     lexicalIdfs: Float64Array.from(plan.lexical.idfs),
     lexicalMaxScore: plan.lexical.maxScore,
-    lexicalAverageLength: plan.lexical.averageLength,
     laterMaxUnits,
   };
 }

@@ -1,4 +1,4 @@
-import { bm25Term, bm25TermBound, lexicalUnits } from '../scoring/bm25.js';
+import { bm25TermBound, bm25TermOf, lexicalUnits } from '../scoring/bm25.js';
 import { matchUnits, SCORE_UNITS, shareUnits } from '../scoring/score-units.js';
 import {
   RELATED_BIT,
@@ -109,7 +109,7 @@ const MIN_COMMON_WORD_POSTINGS = 256;
  * companies that hold them. Common words ("patients", "study") would visit most companies, so they are only bounded:
  * a company's upper bound is its rare-word score plus everything the common words could add, and only a company
  * whose bound can still enter the top k has its common words looked up in its own word list. Contributions are
- * integers (`bm25Term`), so the sum does not depend on this order and equals the reference's.
+ * integers (`bm25TermOf`), so the sum does not depend on this order and equals the reference's.
  */
 class LexicalScratch {
   /** Per company, units its lexical relevance can reach at most for the current need. */
@@ -145,8 +145,8 @@ class LexicalScratch {
       this.upper.fill(0);
       return;
     }
-    const { bounds, companies: posted, frequencies, lengths } = companies.postings;
-    const { lexicalIdfs, lexicalAverageLength, lexicalMaxScore, textScale } = need;
+    const { bounds, companies: posted, saturations } = companies.postings;
+    const { lexicalIdfs, lexicalMaxScore, textScale } = need;
     const { sums, touched, touchedMarks, mark } = this;
     const common = Math.max(MIN_COMMON_WORD_POSTINGS, companies.count * COMMON_WORD_SHARE);
     let commonBound = 0;
@@ -169,7 +169,7 @@ class LexicalScratch {
           touchedMarks[company] = mark;
           touched[this.touchedCount++] = company;
         }
-        sums[company]! += bm25Term(idf, frequencies[p]!, lengths[company]!, lexicalAverageLength);
+        sums[company]! += bm25TermOf(idf, saturations[p]!);
       }
     }
     this.upper.fill(lexicalUnits(textScale, commonBound, lexicalMaxScore));
@@ -193,14 +193,14 @@ class LexicalScratch {
     const need = this.need;
     if (need === undefined || need.textScale <= 0) return 0;
     if (this.commonCount === 0) return this.upper[company]!;
-    const { documentBounds, documentTokens, documentFrequencies, lengths } = companies.postings;
+    const { documentBounds, documentTokens, documentSaturations } = companies.postings;
     let sum = this.sums[company]!;
     const last = this.lastCommonToken;
     for (let t = documentBounds[company]!, end = documentBounds[company + 1]!; t < end; t++) {
       const token = documentTokens[t]!;
       if (token > last) break;
       if (this.commonMarks[token] !== this.mark) continue;
-      sum += bm25Term(this.commonIdfs[token]!, documentFrequencies[t]!, lengths[company]!, need.lexicalAverageLength);
+      sum += bm25TermOf(this.commonIdfs[token]!, documentSaturations[t]!);
     }
     return lexicalUnits(need.textScale, sum, need.lexicalMaxScore);
   }
@@ -213,7 +213,7 @@ class LexicalScratch {
 
 /**
  * The hot loop. Per company: OR the gate terms (eligibility), OR the area terms and count the related ones, bound
- * the score, and only then read the remaining terms. The bounds only skip companies that could not enter the
+ * the score, read the remaining terms, bound it again, and only then look up the need's common words. The bounds only skip companies that could not enter the
  * heap, so the result equals scoring every pair. Companies sharing a rare word with the need come first: they fill
  * the heap with high scores early, so the bounds rule out more of the rest, and often rule out whole groups of it
  * (`requiredBits`), which are then not visited at all. Keys are unique (they end in the id rank), so the order of
@@ -273,11 +273,6 @@ function rankSplit(
           threshold
       )
         continue;
-      // The bound passed on what the common words could add; with what they do add it may not.
-      units += lexical.exact(companies, company);
-      if (size === k && eligibleKey + matchUnits(units + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold)
-        continue;
-
       fullyScored++;
       let late = 0;
       let sought = 0;
@@ -295,6 +290,14 @@ function rankSplit(
         lut[1792 + (late >>> 24)]! +
         shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
         geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
+      // Every criterion but lexical relevance is now exact, which is cheaper to reach than the common words' part
+      // of lexical relevance: the company's own word list, elsewhere in memory.
+      if (
+        size === k &&
+        eligibleKey + matchUnits(units + lexicalUpper[company]!, keep) * UNITS_KEY + rankKey <= threshold
+      )
+        continue;
+      units += lexical.exact(companies, company);
 
       const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
       if (size < k || key > threshold) {
