@@ -38,14 +38,18 @@ export class RemainingCompanies {
       }
       return order.subarray(0, size);
     }
+    // Holders are marked first and gathered in population order, which reads the company arrays front to back.
+    const held = ++this.mark;
     for (let term = 0; term < termCount; term++) {
       if ((table[term]! & bit) === 0) continue;
       for (let h = bounds[term]!, end = bounds[term + 1]!; h < end; h++) {
         const company = holders[h]!;
         if (marks[company] === mark) continue;
-        marks[company] = mark;
-        order[size++] = company;
+        marks[company] = held;
       }
+    }
+    for (let company = 0; company < companies.count; company++) {
+      if (marks[company] === held) order[size++] = company;
     }
     return order.subarray(0, size);
   }
