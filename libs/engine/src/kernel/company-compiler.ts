@@ -5,6 +5,7 @@ import {
 } from '../scoring/engine-vocabulary.js';
 import { WUXI_CO_LOCATIONS, hasChinaPresence } from '../scoring/geography.js';
 import type { CompanyProfile } from '../scoring/match-profile.types.js';
+import { bm25Saturation } from '../scoring/bm25.js';
 import { withAssetTerms } from '../scoring/company-terms.js';
 import { populationDocuments } from '../scoring/lexical-relevance.js';
 import {
@@ -16,6 +17,7 @@ import {
   sharedUint32,
   type LexicalPostings,
   type PackedCompanies,
+  type TermHolders,
 } from './packed-profiles.js';
 import { termSpaceOf, type TermSpace } from './term-space.js';
 import type { LexicalDocument } from '../scoring/lexical-relevance.js';
@@ -50,7 +52,7 @@ export function compileCompanies(
   });
   bounds[3 * count] = terms.length;
   const { documents, corpus } = populationDocuments(companies, vocab);
-  const { tokenNumbers, postings } = invertDocuments(documents);
+  const { tokenNumbers, postings } = invertDocuments(documents, corpus.averageLength);
 
   const ids = companies.map((company) => company.id);
   // Sorting an index array keeps equal ids in input order, as the reference's stable sort does.
@@ -72,8 +74,33 @@ export function compileCompanies(
     byIdRank,
     tokenNumbers,
     corpus,
-    buffers: { count, bounds, terms: packedTerms, attributes, idRanks, postings },
+    buffers: {
+      count,
+      bounds,
+      terms: packedTerms,
+      attributes,
+      idRanks,
+      postings,
+      holders: invertTerms(packedTerms, bounds, count, space.size),
+    },
   };
+}
+
+/** Holders per term, companies ascending: a company's terms are distinct, so each holder is listed once. */
+function invertTerms(terms: Uint16Array, bounds: Uint32Array, count: number, termCount: number): TermHolders {
+  // The shared array has at least one element, so the used part is read through `bounds`.
+  const used = terms.subarray(0, bounds[3 * count]);
+  const holderBounds = sharedUint32(termCount + 1);
+  for (const term of used) holderBounds[term + 1]!++;
+  for (let term = 0; term < termCount; term++) holderBounds[term + 1]! += holderBounds[term]!;
+  const companies = sharedUint32(used.length);
+  const next = Uint32Array.from(holderBounds.subarray(0, termCount));
+  for (let company = 0; company < count; company++) {
+    for (let t = bounds[3 * company]!, end = bounds[3 * company + 3]!; t < end; t++) {
+      companies[next[terms[t]!]!++] = company;
+    }
+  }
+  return { bounds: holderBounds, companies };
 }
 
 /**
@@ -81,7 +108,10 @@ export function compileCompanies(
  * a word with a need instead of every company. Tokens are numbered from the most widespread down, so the common words
  * the kernel looks up per company (see `LexicalScratch`) come first in every company's sorted word list.
  */
-function invertDocuments(documents: readonly LexicalDocument[]): {
+function invertDocuments(
+  documents: readonly LexicalDocument[],
+  averageLength: number,
+): {
   tokenNumbers: Map<string, number>;
   postings: LexicalPostings;
 } {
@@ -89,35 +119,39 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
   for (const document of documents) {
     for (const token of document.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
-  const byFrequency = [...documentFrequency.keys()].sort(
-    (a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+  const byFrequency = [...documentFrequency].sort(
+    ([tokenA, frequencyA], [tokenB, frequencyB]) =>
+      frequencyB - frequencyA || (tokenA < tokenB ? -1 : tokenA > tokenB ? 1 : 0),
   );
-  const tokenNumbers = new Map(byFrequency.map((token, number) => [token, number]));
+  const tokenNumbers = new Map(byFrequency.map(([token], number) => [token, number]));
   const bounds = sharedUint32(byFrequency.length + 1);
-  byFrequency.forEach((token, number) => {
-    bounds[number + 1] = bounds[number]! + documentFrequency.get(token)!;
+  byFrequency.forEach(([, frequency], number) => {
+    bounds[number + 1] = bounds[number]! + frequency;
   });
   const total = bounds[byFrequency.length]!;
   const companies = sharedUint32(total);
-  const frequencies = sharedFloat64(total);
-  const lengths = sharedFloat64(documents.length);
+  const saturations = sharedFloat64(total);
   const documentBounds = sharedUint32(documents.length + 1);
   const documentTokens = sharedUint32(total);
-  const documentFrequencies = sharedFloat64(total);
+  const documentSaturations = sharedFloat64(total);
   const next = Uint32Array.from(bounds.subarray(0, byFrequency.length));
+  // A document's tokens are distinct, so its numbers sort as plain integers and find their saturation by number.
+  const saturationOf = new Float64Array(byFrequency.length);
+  const numbers = new Uint32Array(documents.reduce((most, document) => Math.max(most, document.tokens.length), 1));
   let position = 0;
   documents.forEach((document, company) => {
-    lengths[company] = document.length;
     documentBounds[company] = position;
-    const words = document.tokens
-      .map((token, index) => [tokenNumbers.get(token)!, document.frequencies[index]!] as const)
-      .sort((a, b) => a[0] - b[0]);
-    for (const [number, frequency] of words) {
+    document.tokens.forEach((token, index) => {
+      const number = tokenNumbers.get(token)!;
+      numbers[index] = number;
+      saturationOf[number] = bm25Saturation(document.frequencies[index]!, document.length, averageLength);
+    });
+    for (const number of numbers.subarray(0, document.tokens.length).sort()) {
       const slot = next[number]!++;
       companies[slot] = company;
-      frequencies[slot] = frequency;
+      saturations[slot] = saturationOf[number]!;
       documentTokens[position] = number;
-      documentFrequencies[position++] = frequency;
+      documentSaturations[position++] = saturationOf[number]!;
     }
   });
   documentBounds[documents.length] = position;
@@ -126,11 +160,10 @@ function invertDocuments(documents: readonly LexicalDocument[]): {
     postings: {
       bounds,
       companies,
-      frequencies,
-      lengths,
+      saturations,
       documentBounds,
       documentTokens,
-      documentFrequencies,
+      documentSaturations,
     },
   };
 }

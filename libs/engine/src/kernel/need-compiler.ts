@@ -1,5 +1,6 @@
 import {
   defaultEngineVocabulary,
+  perVocabulary,
   type EngineVocabulary,
   type EngineVocabularyName,
 } from '../scoring/engine-vocabulary.js';
@@ -194,7 +195,6 @@ function compileNeed(plan: NeedPlan, space: TermSpace, vocab: EngineVocabulary):
     lexicalTokens: plan.lexical.tokens,
     lexicalIdfs: Float64Array.from(plan.lexical.idfs),
     lexicalMaxScore: plan.lexical.maxScore,
-    lexicalAverageLength: plan.lexical.averageLength,
     laterMaxUnits,
   };
 }
@@ -342,21 +342,7 @@ interface Lineage {
   relatives(id: string, siblings?: boolean): Set<string>;
 }
 
-const lineages = new WeakMap<EngineVocabulary, Map<EngineVocabularyName, Lineage>>();
-
-function lineageOf(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
-  let byName = lineages.get(vocab);
-  if (byName === undefined) {
-    byName = new Map();
-    lineages.set(vocab, byName);
-  }
-  let lineage = byName.get(name);
-  if (lineage === undefined) {
-    lineage = buildLineage(vocab, name);
-    byName.set(name, lineage);
-  }
-  return lineage;
-}
+const lineageOf = perVocabulary(buildLineage);
 
 function buildLineage(vocab: EngineVocabulary, name: EngineVocabularyName): Lineage {
   const { vocabulary, hierarchy } = vocab.entries[name];

@@ -4,22 +4,23 @@
  */
 import type { LexicalCorpus } from '../scoring/lexical-relevance.js';
 
-/** The population's words inverted: token t's postings are `companies/frequencies[bounds[t] .. bounds[t+1])`. */
+/** The population's words inverted: token t's postings are `companies/saturations[bounds[t] .. bounds[t+1])`. */
 export interface LexicalPostings {
   readonly bounds: Uint32Array;
   /** Company indices, ascending within a token. */
   readonly companies: Uint32Array;
-  /** Weighted term frequencies, as in `LexicalDocument.frequencies`. */
-  readonly frequencies: Float64Array;
-  /** Weighted document length per company. */
-  readonly lengths: Float64Array;
   /**
-   * The same words by company: company c's are `documentTokens/documentFrequencies[documentBounds[c] .. [c+1])`,
+   * `bm25Saturation` of the company's weighted frequency and length against the corpus average: the share of a
+   * word's weight the company earns, the same for every need compiled against this corpus (`bm25TermOf`).
+   */
+  readonly saturations: Float64Array;
+  /**
+   * The same words by company: company c's are `documentTokens/documentSaturations[documentBounds[c] .. [c+1])`,
    * in token order, and tokens are numbered from the most widespread word down.
    */
   readonly documentBounds: Uint32Array;
   readonly documentTokens: Uint32Array;
-  readonly documentFrequencies: Float64Array;
+  readonly documentSaturations: Float64Array;
 }
 
 /** Typed arrays of the company population, the part a worker needs. */
@@ -38,6 +39,14 @@ export interface CompanyBuffers {
   /** Position of the company's id in code-unit order: the deterministic tie-break. */
   readonly idRanks: Uint32Array;
   readonly postings: LexicalPostings;
+  /** The terms inverted: term n's holders are `holders.companies[holders.bounds[n] .. [n+1])`, ascending. */
+  readonly holders: TermHolders;
+}
+
+/** Companies by packed term, so a need that requires a term can visit only the companies holding it. */
+export interface TermHolders {
+  readonly bounds: Uint32Array;
+  readonly companies: Uint32Array;
 }
 
 export interface PackedCompanies {
@@ -86,7 +95,6 @@ export interface PackedNeed {
   readonly lexicalTokens: readonly string[];
   readonly lexicalIdfs: Float64Array;
   readonly lexicalMaxScore: number;
-  readonly lexicalAverageLength: number;
   /** Most units the rest section, reciprocity and geography can still add (split layout only). */
   readonly laterMaxUnits: number;
 }

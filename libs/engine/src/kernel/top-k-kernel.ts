@@ -1,4 +1,4 @@
-import { bm25Term, bm25TermBound, lexicalUnits } from '../scoring/bm25.js';
+import { bm25TermBound, bm25TermOf, lexicalUnits } from '../scoring/bm25.js';
 import { matchUnits, SCORE_UNITS, shareUnits } from '../scoring/score-units.js';
 import {
   RELATED_BIT,
@@ -9,6 +9,7 @@ import {
   type CompanyBuffers,
   type PackedNeed,
 } from './packed-profiles.js';
+import { RemainingCompanies } from './remaining-companies.js';
 
 /**
  * A match is ranked by one float key: eligible * 2^52 + units * 2^32 + (2^32 - 1 - idRank). Units stay below 2^20
@@ -53,13 +54,14 @@ export function runRankingJob(job: RankingJob): RankingStats {
   const stats: RankingStats = { fullyScored: 0 };
   const heap = new Float64Array(Math.max(1, job.k));
   const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1);
+  const remaining = new RemainingCompanies(job.companies.count);
   for (let index = Atomics.add(job.cursor, 0, 1); index < job.needs.length; index = Atomics.add(job.cursor, 0, 1)) {
     const need = job.needs[index];
     const needTokens = job.needTokens[index];
     if (need === undefined || needTokens === undefined) break;
     lexical.score(job.companies, need, needTokens);
     const size = need.split
-      ? rankSplit(job.companies, need, job.k, heap, lexical, stats)
+      ? rankSplit(job.companies, need, job.k, heap, lexical, remaining, stats)
       : rankWide(job.companies, need, job.k, heap, lexical, stats);
     lexical.clear();
     const best = heap.subarray(0, size).sort().reverse();
@@ -107,7 +109,7 @@ const MIN_COMMON_WORD_POSTINGS = 256;
  * companies that hold them. Common words ("patients", "study") would visit most companies, so they are only bounded:
  * a company's upper bound is its rare-word score plus everything the common words could add, and only a company
  * whose bound can still enter the top k has its common words looked up in its own word list. Contributions are
- * integers (`bm25Term`), so the sum does not depend on this order and equals the reference's.
+ * integers (`bm25TermOf`), so the sum does not depend on this order and equals the reference's.
  */
 class LexicalScratch {
   /** Per company, units its lexical relevance can reach at most for the current need. */
@@ -143,8 +145,8 @@ class LexicalScratch {
       this.upper.fill(0);
       return;
     }
-    const { bounds, companies: posted, frequencies, lengths } = companies.postings;
-    const { lexicalIdfs, lexicalAverageLength, lexicalMaxScore, textScale } = need;
+    const { bounds, companies: posted, saturations } = companies.postings;
+    const { lexicalIdfs, lexicalMaxScore, textScale } = need;
     const { sums, touched, touchedMarks, mark } = this;
     const common = Math.max(MIN_COMMON_WORD_POSTINGS, companies.count * COMMON_WORD_SHARE);
     let commonBound = 0;
@@ -167,7 +169,7 @@ class LexicalScratch {
           touchedMarks[company] = mark;
           touched[this.touchedCount++] = company;
         }
-        sums[company]! += bm25Term(idf, frequencies[p]!, lengths[company]!, lexicalAverageLength);
+        sums[company]! += bm25TermOf(idf, saturations[p]!);
       }
     }
     this.upper.fill(lexicalUnits(textScale, commonBound, lexicalMaxScore));
@@ -191,14 +193,14 @@ class LexicalScratch {
     const need = this.need;
     if (need === undefined || need.textScale <= 0) return 0;
     if (this.commonCount === 0) return this.upper[company]!;
-    const { documentBounds, documentTokens, documentFrequencies, lengths } = companies.postings;
+    const { documentBounds, documentTokens, documentSaturations } = companies.postings;
     let sum = this.sums[company]!;
     const last = this.lastCommonToken;
     for (let t = documentBounds[company]!, end = documentBounds[company + 1]!; t < end; t++) {
       const token = documentTokens[t]!;
       if (token > last) break;
       if (this.commonMarks[token] !== this.mark) continue;
-      sum += bm25Term(this.commonIdfs[token]!, documentFrequencies[t]!, lengths[company]!, need.lexicalAverageLength);
+      sum += bm25TermOf(this.commonIdfs[token]!, documentSaturations[t]!);
     }
     return lexicalUnits(need.textScale, sum, need.lexicalMaxScore);
   }
@@ -211,10 +213,11 @@ class LexicalScratch {
 
 /**
  * The hot loop. Per company: OR the gate terms (eligibility), OR the area terms and count the related ones, bound
- * the score, and only then read the remaining terms. The bounds only skip companies that could not enter the
+ * the score, read the remaining terms, bound it again, and only then look up the need's common words. The bounds only skip companies that could not enter the
  * heap, so the result equals scoring every pair. Companies sharing a rare word with the need come first: they fill
- * the heap with high scores early, so the bounds rule out more of the rest. Keys are unique (they end in the id
- * rank), so the order of visits does not change the result.
+ * the heap with high scores early, so the bounds rule out more of the rest, and often rule out whole groups of it
+ * (`requiredBits`), which are then not visited at all. Keys are unique (they end in the id rank), so the order of
+ * visits does not change the result.
  */
 function rankSplit(
   companies: CompanyBuffers,
@@ -222,9 +225,10 @@ function rankSplit(
   k: number,
   heap: Float64Array,
   lexical: LexicalScratch,
+  remaining: RemainingCompanies,
   stats: RankingStats,
 ): number {
-  const { count, bounds, terms, attributes, idRanks } = companies;
+  const { bounds, terms, attributes, idRanks } = companies;
   const lexicalUpper = lexical.upper;
   const { table, byteUnits: lut, sectorApplies, sectorKeep, focusScale, reciprocityScale, offerCount } = need;
   const { geographyUnits, laterMaxUnits, lateOffset } = need;
@@ -232,74 +236,90 @@ function rankSplit(
   let size = 0;
   let threshold = -1;
   let fullyScored = 0;
-  const first = lexical.touchedCompanies;
-  const visits = first.length + count;
-  for (let visit = 0; visit < visits; visit++) {
-    let company: number;
-    if (visit < first.length) company = first[visit]!;
-    else {
-      company = visit - first.length;
-      if (lexical.wasTouched(company)) continue;
+  let order = lexical.touchedCompanies;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      const required = size === k ? requiredBits(need, threshold) : 0;
+      order = remaining.select(companies, table, required, lexical.touchedCompanies);
     }
-    const start = bounds[3 * company]!;
-    const gateEnd = bounds[3 * company + 1]!;
-    const areaEnd = bounds[3 * company + 2]!;
-    const end = bounds[3 * company + 3]!;
-    let early = 0;
-    for (let t = start; t < gateEnd; t++) early |= table[terms[t]!]!;
-    const eligibleKey = (early & must) === must ? ELIGIBLE_KEY : 0;
-    const rankKey = LAST_ID_RANK - idRanks[company]!;
-    if (size === k && eligibleKey + SCORE_UNITS * UNITS_KEY + rankKey <= threshold) continue;
+    for (let visit = 0; visit < order.length; visit++) {
+      const company = order[visit]!;
+      const start = bounds[3 * company]!;
+      const gateEnd = bounds[3 * company + 1]!;
+      const areaEnd = bounds[3 * company + 2]!;
+      const end = bounds[3 * company + 3]!;
+      let early = 0;
+      for (let t = start; t < gateEnd; t++) early |= table[terms[t]!]!;
+      const eligibleKey = (early & must) === must ? ELIGIBLE_KEY : 0;
+      const rankKey = LAST_ID_RANK - idRanks[company]!;
+      if (size === k && eligibleKey + SCORE_UNITS * UNITS_KEY + rankKey <= threshold) continue;
 
-    let related = 0;
-    for (let t = gateEnd; t < areaEnd; t++) {
-      const bits = table[terms[t]!]!;
-      early |= bits;
-      related += (bits & RELATED_BIT) === 0 ? 0 : 1;
-    }
-    let units =
-      lut[early & 255]! +
-      lut[256 + ((early >>> 8) & 255)]! +
-      lut[512 + ((early >>> 16) & 255)]! +
-      lut[768 + (early >>> 24)]! +
-      shareUnits(focusScale, related, areaEnd - gateEnd);
-    const keep = sectorApplies && (early & SECTOR_BIT) === 0 ? sectorKeep : 1;
-    if (
-      size === k &&
-      eligibleKey + matchUnits(units + lexicalUpper[company]! + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold
-    )
-      continue;
-    // The bound passed on what the common words could add; with what they do add it may not.
-    units += lexical.exact(companies, company);
-    if (size === k && eligibleKey + matchUnits(units + laterMaxUnits, keep) * UNITS_KEY + rankKey <= threshold)
-      continue;
+      let related = 0;
+      for (let t = gateEnd; t < areaEnd; t++) {
+        const bits = table[terms[t]!]!;
+        early |= bits;
+        related += (bits & RELATED_BIT) === 0 ? 0 : 1;
+      }
+      let units =
+        lut[early & 255]! +
+        lut[256 + ((early >>> 8) & 255)]! +
+        lut[512 + ((early >>> 16) & 255)]! +
+        lut[768 + (early >>> 24)]! +
+        shareUnits(focusScale, related, areaEnd - gateEnd);
+      const keep = sectorApplies && (early & SECTOR_BIT) === 0 ? sectorKeep : 1;
+      if (
+        size === k &&
+        eligibleKey + matchUnits(units + lexicalUpper[company]! + laterMaxUnits, keep) * UNITS_KEY + rankKey <=
+          threshold
+      )
+        continue;
+      fullyScored++;
+      let late = 0;
+      let sought = 0;
+      for (let t = areaEnd; t < end; t++) {
+        const bits = table[lateOffset + terms[t]!]!;
+        late |= bits;
+        sought += (bits & SOUGHT_BIT) === 0 ? 0 : 1;
+      }
+      const attribute = attributes[company]!;
+      const attainable = Math.min(attribute & SEEK_COUNT_MASK, offerCount);
+      units +=
+        lut[1024 + (late & 255)]! +
+        lut[1280 + ((late >>> 8) & 255)]! +
+        lut[1536 + ((late >>> 16) & 255)]! +
+        lut[1792 + (late >>> 24)]! +
+        shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
+        geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
+      // Every criterion but lexical relevance is now exact, which is cheaper to reach than the common words' part
+      // of lexical relevance: the company's own word list, elsewhere in memory.
+      if (
+        size === k &&
+        eligibleKey + matchUnits(units + lexicalUpper[company]!, keep) * UNITS_KEY + rankKey <= threshold
+      )
+        continue;
+      units += lexical.exact(companies, company);
 
-    fullyScored++;
-    let late = 0;
-    let sought = 0;
-    for (let t = areaEnd; t < end; t++) {
-      const bits = table[lateOffset + terms[t]!]!;
-      late |= bits;
-      sought += (bits & SOUGHT_BIT) === 0 ? 0 : 1;
-    }
-    const attribute = attributes[company]!;
-    const attainable = Math.min(attribute & SEEK_COUNT_MASK, offerCount);
-    units +=
-      lut[1024 + (late & 255)]! +
-      lut[1280 + ((late >>> 8) & 255)]! +
-      lut[1536 + ((late >>> 16) & 255)]! +
-      lut[1792 + (late >>> 24)]! +
-      shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
-      geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
-
-    const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
-    if (size < k || key > threshold) {
-      size = offer(heap, size, k, key);
-      if (size === k) threshold = heap[0]!;
+      const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
+      if (size < k || key > threshold) {
+        size = offer(heap, size, k, key);
+        if (size === k) threshold = heap[0]!;
+      }
     }
   }
   stats.fullyScored += fullyScored;
   return size;
+}
+
+/**
+ * Bits of word 0 a company must hold for its key to beat `threshold`, the k-th key of a full heap: every must-have
+ * once an eligible company holds the k-th place, and the need's sector once a company outside it, scoring
+ * everything it can, would still rank below.
+ */
+export function requiredBits(need: PackedNeed, threshold: number): number {
+  if (threshold < ELIGIBLE_KEY) return 0;
+  const outsideSectorBest = ELIGIBLE_KEY + matchUnits(SCORE_UNITS, need.sectorKeep) * UNITS_KEY + LAST_ID_RANK;
+  const sector = need.sectorApplies && outsideSectorBest <= threshold ? SECTOR_BIT : 0;
+  return need.mustMasks[0]! | sector;
 }
 
 /** Any layout, any number of words; for needs too large for the split layout. Same scores, fewer shortcuts. */

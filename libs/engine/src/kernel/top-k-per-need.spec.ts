@@ -34,6 +34,15 @@ describe('topKPerNeed, the fast path', () => {
     await expectSameAsReference(needs, companies, 25);
   });
 
+  it.each([1, 3])(
+    'matches the reference scorer when a short top k (k = %i) lets whole groups of companies go unvisited',
+    async (k) => {
+      const { companies, needs } = syntheticPopulation(vocab, { companies: 800, needs: 30, seed: 4 });
+
+      await expectSameAsReference(needs, companies, k);
+    },
+  );
+
   it('matches the reference scorer on arbitrary populations, in both table layouts', async () => {
     await fc.assert(
       fc.asyncProperty(

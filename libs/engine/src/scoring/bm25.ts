@@ -27,7 +27,12 @@ export function bm25Saturation(frequency: number, length: number, averageLength:
 
 /** One query word's BM25 contribution for a document holding it `frequency` times. */
 export function bm25Term(idf: number, frequency: number, length: number, averageLength: number): number {
-  return Math.round(idf * bm25Saturation(frequency, length, averageLength) * LEXICAL_QUANTUM);
+  return bm25TermOf(idf, bm25Saturation(frequency, length, averageLength));
+}
+
+/** `bm25Term` from a saturation computed beforehand: the same arithmetic, so the same integer. */
+export function bm25TermOf(idf: number, saturation: number): number {
+  return Math.round(idf * saturation * LEXICAL_QUANTUM);
 }
 
 /** More than any document can get from the word: the limit of `bm25Term` as its frequency grows. */

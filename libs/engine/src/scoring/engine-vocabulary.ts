@@ -55,6 +55,25 @@ export function createEngineVocabulary(
   return { version, entries };
 }
 
+/**
+ * One value per vocabulary of an engine vocabulary, built on first use and kept while the engine vocabulary lives:
+ * what compiling a population derives from a vocabulary is the same for every profile.
+ */
+export function perVocabulary<T>(
+  build: (vocab: EngineVocabulary, name: EngineVocabularyName) => T,
+): (vocab: EngineVocabulary, name: EngineVocabularyName) => T {
+  const built = new WeakMap<EngineVocabulary, Map<EngineVocabularyName, T>>();
+  return (vocab, name) => {
+    let byName = built.get(vocab);
+    if (byName === undefined) {
+      byName = new Map();
+      built.set(vocab, byName);
+    }
+    if (!byName.has(name)) byName.set(name, build(vocab, name));
+    return byName.get(name) as T;
+  };
+}
+
 let defaultVocabulary: EngineVocabulary | undefined;
 
 /** The real vocabularies, built on first use so that importing the engine costs nothing. */

@@ -1,5 +1,6 @@
 import {
   defaultEngineVocabulary,
+  perVocabulary,
   termLabel,
   type EngineVocabulary,
   type EngineVocabularyName,
@@ -82,9 +83,27 @@ function conceptTokens(
     for (const id of profile[field] ?? []) {
       const canonical = hierarchy.canonicalId?.(id) ?? id;
       if (!hierarchy.has(canonical)) continue;
-      tokens.add(prefix + canonical);
-      if (withAncestors) for (const ancestor of hierarchy.ancestors(canonical)) tokens.add(prefix + ancestor);
+      if (!withAncestors) tokens.add(prefix + canonical);
+      else for (const token of lineageTokens(vocab, name, prefix, canonical)) tokens.add(token);
     }
+  }
+  return tokens;
+}
+
+/** Per vocabulary, a known term's concept token and its ancestors': a population repeats the same few terms. */
+const lineageTokenCache = perVocabulary(() => new Map<string, readonly string[]>());
+
+function lineageTokens(
+  vocab: EngineVocabulary,
+  name: EngineVocabularyName,
+  prefix: string,
+  canonical: string,
+): readonly string[] {
+  const byTerm = lineageTokenCache(vocab, name);
+  let tokens = byTerm.get(canonical);
+  if (tokens === undefined) {
+    tokens = [canonical, ...vocab.entries[name].hierarchy.ancestors(canonical)].map((id) => prefix + id);
+    byTerm.set(canonical, tokens);
   }
   return tokens;
 }
