@@ -20,10 +20,11 @@ const prefixLines = (name, stream, target) => {
   });
 };
 
-export const startService = (service, env) => {
+/** `nodeArgs` go before the entry point (`npm run dev` passes `--watch`). */
+export const startService = (service, env, nodeArgs = []) => {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', path.join(ROOT, 'dist', 'apps', service.name, 'src', 'main.js')],
+    [...nodeArgs, '--enable-source-maps', path.join(ROOT, 'dist', 'apps', service.name, 'src', 'main.js')],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   prefixLines(service.name, child.stdout, process.stdout);
