@@ -1,17 +1,17 @@
 // `npm run dev`: Postgres and Kafka (if not running), one TypeScript compiler in watch mode, and the three services
 // restarted by `node --watch` whenever their compiled code changes. One compiler for the whole tree rather than a
 // `nest start <app> --watch` per service: three compilers of the same tree would triple the memory and the CPU.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { log } from './infra.mjs';
-import { ROOT, SERVICES, startService, waitForHealth } from './services.mjs';
+import { buildTree, ROOT, SERVICES, startService, TSC_BUILD, waitForHealth } from './services.mjs';
 import { DEV_KAFKA, runStackSession } from './stack-session.mjs';
-
-const TSC = ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'];
 
 await runStackSession(async (session) => {
   log('building…');
-  if (spawnSync(process.execPath, TSC, { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
-  session.adopt(spawn(process.execPath, [...TSC, '--watch', '--preserveWatchOutput'], { cwd: ROOT, stdio: 'inherit' }));
+  buildTree();
+  session.adopt(
+    spawn(process.execPath, [...TSC_BUILD, '--watch', '--preserveWatchOutput'], { cwd: ROOT, stdio: 'inherit' }),
+  );
   for (const service of SERVICES) {
     const child = startService(service, { KAFKA_BROKERS: `127.0.0.1:${DEV_KAFKA.port}` }, ['--watch']);
     session.adopt(child);

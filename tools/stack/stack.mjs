@@ -1,16 +1,11 @@
 // `npm start`: Postgres and Kafka (if not running), build, the three services, demo data; Ctrl-C stops what it started.
-import { spawnSync } from 'node:child_process';
 import { log } from './infra.mjs';
-import { ROOT, SERVICES, startService, waitForHealth } from './services.mjs';
+import { buildTree, SERVICES, startService, waitForHealth } from './services.mjs';
 import { DEV_KAFKA, runStackSession } from './stack-session.mjs';
 
 await runStackSession(async (session) => {
   log('building…');
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build failed');
+  buildTree();
   for (const service of SERVICES) {
     const child = startService(service, { KAFKA_BROKERS: `127.0.0.1:${DEV_KAFKA.port}` });
     session.adopt(child);
