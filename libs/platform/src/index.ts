@@ -13,6 +13,7 @@ export * from './database/data-source.js';
 export * from './database/ensure-database.js';
 export * from './database/transactions.js';
 export * from './env/env.js';
+export * from './errors/dependency-unreachable.js';
 export * from './errors/domain-error.js';
 export * from './errors/http-exception.filter.js';
 export * from './errors/validation-problems.js';
