@@ -8,6 +8,7 @@ export * from './auth/public.decorator.js';
 export * from './auth/rate-limiter.js';
 export * from './auth/roles.decorator.js';
 export * from './config/kafka-security.js';
+export * from './config/retention-config.js';
 export * from './config/service-config.js';
 export * from './database/data-source.js';
 export * from './database/ensure-database.js';
