@@ -100,6 +100,23 @@ describe('boot: keys in production, configuration validation', () => {
     expect(failure).not.toMatch(/\n\s+at .+\.js:\d+/);
   }, 60_000);
 
+  it('names Postgres, its address and DATABASE_URL when the database is out of reach, and exits 1', async () => {
+    const { code, output } = await bootFailure('rd-needs', {
+      DATABASE_URL: 'postgres://parkmatch:secret@127.0.0.1:1/parkmatch_test_unreachable',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('cannot reach Postgres at 127.0.0.1:1 (DATABASE_URL): ECONNREFUSED');
+    expect(output).not.toContain('secret');
+    expect(output).not.toMatch(/\n\s+at .+\.js:\d+/);
+  }, 60_000);
+
+  it('names Kafka, its brokers and KAFKA_BROKERS when no broker answers, and exits 1', async () => {
+    const { code, output } = await bootFailure('rd-needs', { KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(output).toContain('cannot reach Kafka at 127.0.0.1:1 (KAFKA_BROKERS): ECONNREFUSED');
+    expect(output).not.toMatch(/\n\s+at .+\.js:\d+/);
+  }, 60_000);
+
   it('in production, accepts only configured keys, and stops accepting a revoked one', async () => {
     const file = path.join(dir, 'keys.json');
     const admin = createKey(file, '--role', 'admin', '--id', 'ops-admin');

@@ -1,11 +1,11 @@
 // `npm run bench:rematch -- --companies N --needs M`: a throwaway database (parkmatch_bench) and its own broker
 // (port 19792), so a running `npm start` is untouched. Re-prints the bench's JSON as the very last line.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { isKafkaUp } from '../kafka/kafka.mjs';
 import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
-import { ROOT } from './services.mjs';
+import { buildTree, ROOT } from './services.mjs';
 
 const KAFKA = { port: 19792, controllerPort: 19793, dataDir: path.join(ROOT, '.data', 'kafka-bench') };
 const postgresStarted = await ensurePostgres();
@@ -14,11 +14,7 @@ const kafkaStarted = await ensureKafka(KAFKA);
 let status = 1;
 let lastLine = '';
 try {
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build failed');
+  buildTree();
   const bench = spawn(process.execPath, ['dist/tools/bench/rematch.bench.js', ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// First step of `npm start` / `npm test` / `npm run seed`: runs on whatever Node the machine has (20+), installs
+// First step of `npm start` / `npm run dev` / `npm test` / `npm run seed`: runs on whatever Node the machine has (20+), installs
 // the project's dependencies when they are missing or stale, then hands over to `npm run <next>`, where the
 // project's own Node 24 (the `node` devDependency) is first on PATH.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NEXT = { start: 'stack:start', test: 'test:all', seed: 'seed:run' };
+const NEXT = { start: 'stack:start', dev: 'stack:dev', test: 'test:all', seed: 'seed:run' };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const step = process.argv[2];

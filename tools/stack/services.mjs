@@ -1,9 +1,27 @@
 // Runs the compiled services as child processes and waits until each answers GET /health.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFingerprint, listBuildInputs, STAMP_FILE } from './build-fingerprint.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `tsc -b`: incremental, it recompiles only what changed since dist/'s build info. */
+export const TSC_BUILD = ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'];
+
+/**
+ * Builds dist/ with `tsc -b` unless the build inputs are exactly as they were after the last successful build;
+ * throws when the build fails.
+ */
+export const buildTree = ({ force = false } = {}) => {
+  const stampFile = path.join(ROOT, STAMP_FILE);
+  const fingerprint = buildFingerprint(listBuildInputs(ROOT));
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) return;
+  const build = spawnSync(process.execPath, TSC_BUILD, { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  writeFileSync(stampFile, fingerprint);
+};
 
 export const SERVICES = [
   { name: 'companies', portVariable: 'COMPANIES_PORT', port: 3001 },
@@ -20,10 +38,11 @@ const prefixLines = (name, stream, target) => {
   });
 };
 
-export const startService = (service, env) => {
+/** `nodeArgs` go before the entry point (`npm run dev` passes `--watch`). */
+export const startService = (service, env, nodeArgs = []) => {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', path.join(ROOT, 'dist', 'apps', service.name, 'src', 'main.js')],
+    [...nodeArgs, '--enable-source-maps', path.join(ROOT, 'dist', 'apps', service.name, 'src', 'main.js')],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   prefixLines(service.name, child.stdout, process.stdout);

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { isKafkaUp } from '../kafka/kafka.mjs';
 import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
-import { ROOT } from './services.mjs';
+import { buildTree, ROOT } from './services.mjs';
 
 // TEST_KAFKA_PORT, TEST_DATABASE_URL and TEST_PORT_BASE let several test runs share one machine.
 const kafkaPort = Number(process.env.TEST_KAFKA_PORT ?? 19092);
@@ -38,11 +38,7 @@ try {
     if (lint.status !== 0) throw new Error('lint failed');
   }
   log('building…');
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build failed');
+  buildTree();
   const prepare = spawnSync(process.execPath, ['dist/tools/test-infra/prepare.js'], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -16,4 +16,6 @@ export * from './metrics/messaging.metrics.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.relay.js';
 export * from './outbox/outbox.writer.js';
+export * from './retention/messaging-retention.js';
+export * from './retention/retention.repository.js';
 export * from './service-runner.js';

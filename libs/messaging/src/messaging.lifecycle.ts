@@ -6,10 +6,12 @@ import { EventIntake } from './kafka/event-intake.js';
 import { ConsumerLagMonitor } from './kafka/consumer-lag.monitor.js';
 import { observeConsumerLag, observeOutboxBacklog } from './metrics/messaging.metrics.js';
 import { KAFKA_PRODUCER } from './messaging.tokens.js';
+import { MessagingRetention } from './retention/messaging-retention.js';
 
 /**
  * Connects the producer without blocking start-up (writes wait safely in the outbox while the broker is away)
- * and, on shutdown, stops the relay before closing the producer. Consumers are closed before this runs.
+ * and starts the outbox and inbox retention; on shutdown, stops it and the relay before closing the producer.
+ * Consumers are closed before this runs.
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,6 +24,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly relay: OutboxRelay,
     private readonly intake: EventIntake,
     private readonly lagMonitor: ConsumerLagMonitor,
+    private readonly retention: MessagingRetention,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,6 +34,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     this.connecting = this.connectProducer().then(() => {
       if (!this.closing) this.relay.start();
     });
+    this.retention.start();
     observeOutboxBacklog(() => this.relay.backlog());
     observeConsumerLag(() => this.lagMonitor.lag());
   }
@@ -38,6 +42,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     this.intake.stop();
+    await this.retention.stop();
     await this.relay.stop();
     await this.connecting;
     await this.producer.disconnect().catch(() => undefined);

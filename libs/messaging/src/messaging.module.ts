@@ -11,6 +11,8 @@ import { MessagingLifecycle } from './messaging.lifecycle.js';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './messaging.tokens.js';
 import { OutboxRelay } from './outbox/outbox.relay.js';
 import { OutboxWriter } from './outbox/outbox.writer.js';
+import { MessagingRetention } from './retention/messaging-retention.js';
+import { RetentionRepository } from './retention/retention.repository.js';
 
 export interface MessagingOptions {
   /** The service's name: Kafka client id, envelope `producer`, consumer names. */
@@ -20,7 +22,10 @@ export interface MessagingOptions {
   readonly config: ServiceConfig;
 }
 
-/** Kafka client, idempotent producer, outbox writer and relay, event intake, and the broker's readiness probes. */
+/**
+ * Kafka client, idempotent producer, outbox writer and relay, event intake, the outbox and inbox retention, and the
+ * broker's readiness probes.
+ */
 @Global()
 @Module({})
 export class MessagingModule {
@@ -65,6 +70,12 @@ export class MessagingModule {
           provide: EventIntake,
           inject: [DataSource, KAFKA_PRODUCER],
           useFactory: (dataSource: DataSource, producer: Producer) => new EventIntake(dataSource, producer),
+        },
+        {
+          provide: MessagingRetention,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new MessagingRetention(new RetentionRepository(dataSource, options.schema), options.config.retention),
         },
         MessagingLifecycle,
       ],

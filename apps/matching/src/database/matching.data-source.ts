@@ -8,6 +8,7 @@ import { RematchJobEntity } from '../rematch/rematch-job.entity.js';
 import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMatching.js';
 import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
 import { CompanyProjectionChanges1764600000000 } from './migrations/1764600000000-CompanyProjectionChanges.js';
+import { AddRetentionIndexes1764700000000 } from './migrations/1764700000000-AddRetentionIndexes.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -27,5 +28,6 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
     CreateMatching1764028800000,
     RematchJobsAndDecisions1764100000000,
     CompanyProjectionChanges1764600000000,
+    AddRetentionIndexes1764700000000,
   ],
 });

@@ -42,3 +42,16 @@ export const dropMessagingTables = async (queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${schema}".inbox`);
   await queryRunner.query(`DROP TABLE "${schema}".outbox`);
 };
+
+/** What the retention deletes by: published outbox rows by publication time, inbox rows by processing time. */
+export const createRetentionIndexes = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(
+    `CREATE INDEX outbox_published_at_idx ON "${schema}".outbox (published_at) WHERE published_at IS NOT NULL`,
+  );
+  await queryRunner.query(`CREATE INDEX inbox_processed_at_idx ON "${schema}".inbox (processed_at)`);
+};
+
+export const dropRetentionIndexes = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
+  await queryRunner.query(`DROP INDEX "${schema}".inbox_processed_at_idx`);
+  await queryRunner.query(`DROP INDEX "${schema}".outbox_published_at_idx`);
+};

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One consumed event per consumer; its primary key is what makes consumers idempotent. */
 @Entity({ name: 'inbox' })
+@Index('inbox_processed_at_idx', ['processedAt'])
 export class InboxEntryEntity {
   @PrimaryColumn({ type: 'text' })
   consumer!: string;

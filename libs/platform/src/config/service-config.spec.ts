@@ -27,6 +27,25 @@ describe('service configuration', () => {
     expect(config.apiKeys.entries.map((entry) => entry.role)).toEqual(['admin', 'partner', 'dashboard']);
   });
 
+  it('keeps published outbox rows 7 days and inbox rows 14, pruned every 10 minutes in batches of 1,000', () => {
+    expect(readServiceConfig('COMPANIES_PORT', 3001, {}).retention).toEqual({
+      outboxRetentionHours: 168,
+      inboxRetentionHours: 336,
+      intervalMs: 600_000,
+      batchSize: 1_000,
+    });
+    expect(
+      readServiceConfig('COMPANIES_PORT', 3001, { INBOX_RETENTION_HOURS: '720', RETENTION_INTERVAL_MS: '0' }).retention,
+    ).toMatchObject({ inboxRetentionHours: 720, intervalMs: 0 });
+    expect(
+      problemsOf({ OUTBOX_RETENTION_HOURS: '0', INBOX_RETENTION_HOURS: '7d', RETENTION_BATCH_SIZE: 'all' }),
+    ).toEqual([
+      'OUTBOX_RETENTION_HOURS="0" is not a positive whole number of hours',
+      'INBOX_RETENTION_HOURS="7d" is not a positive whole number of hours',
+      'RETENTION_BATCH_SIZE="all" is not a positive integer',
+    ]);
+  });
+
   it('names every bad variable in one error', () => {
     expect(
       problemsOf({

@@ -1,6 +1,7 @@
 import { type ApiKeysConfig, DEV_API_KEYS, parseApiKeyList, readApiKeyFile } from '../auth/api-key.js';
 import { LOG_LEVELS, type LogLevel } from '../logging/service-logger.js';
 import { readKafkaSecurity, type KafkaSecurity } from './kafka-security.js';
+import { readRetentionConfig, type RetentionConfig } from './retention-config.js';
 import {
   collectConfig,
   ConfigError,
@@ -8,6 +9,7 @@ import {
   intVar,
   listVar,
   optional,
+  positiveIntVar,
   readEnv,
   stringVar,
   type EnvSpec,
@@ -45,6 +47,8 @@ export interface ServiceConfig {
   readonly maxConsumerLag: number;
   /** Readiness is down when a partition's committed offset has not moved for this long while messages wait. */
   readonly consumerStallMs: number;
+  /** Pruning of published outbox rows and old inbox rows. */
+  readonly retention: RetentionConfig;
 }
 
 const byteSize = (name: string, fallback: string): EnvSpec<string> => ({
@@ -52,12 +56,6 @@ const byteSize = (name: string, fallback: string): EnvSpec<string> => ({
   default: fallback,
   expected: 'a size such as 256kb, 1mb or a number of bytes',
   parse: (raw) => (/^\d+(b|kb|mb)?$/i.test(raw.trim()) ? raw.trim().toLowerCase() : undefined),
-});
-
-const positiveInt = (name: string, fallback: number): EnvSpec<number> => ({
-  ...intVar(name, fallback),
-  expected: 'a positive integer',
-  parse: (raw) => (/^[1-9]\d*$/.test(raw.trim()) ? Number(raw.trim()) : undefined),
 });
 
 /** PARKMATCH_API_KEYS and/or PARKMATCH_API_KEYS_FILE; without either, the dev keys unless in production. */
@@ -101,8 +99,8 @@ export const readServiceConfig = (
           kafkaGroupPrefix: stringVar('KAFKA_GROUP_PREFIX', 'parkmatch'),
           environment: stringVar('NODE_ENV', 'development'),
           logLevel: enumVar('LOG_LEVEL', LOG_LEVELS, 'info'),
-          maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
-          consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
+          maxConsumerLag: positiveIntVar('HEALTH_MAX_CONSUMER_LAG', 10_000),
+          consumerStallMs: positiveIntVar('HEALTH_CONSUMER_STALL_MS', 120_000),
         },
         env,
       ),
@@ -111,9 +109,9 @@ export const readServiceConfig = (
       readEnv(
         {
           bodyLimit: byteSize('HTTP_BODY_LIMIT', '256kb'),
-          rateLimitPerMinute: positiveInt('HTTP_RATE_LIMIT_PER_MINUTE', 1200),
-          authFailuresPerMinute: positiveInt('HTTP_AUTH_FAILURES_PER_MINUTE', 60),
-          publicRateLimitPerMinute: positiveInt('HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE', 3000),
+          rateLimitPerMinute: positiveIntVar('HTTP_RATE_LIMIT_PER_MINUTE', 1200),
+          authFailuresPerMinute: positiveIntVar('HTTP_AUTH_FAILURES_PER_MINUTE', 60),
+          publicRateLimitPerMinute: positiveIntVar('HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE', 3000),
           streamTokenSecret: optional(stringVar('STREAM_TOKEN_SECRET')),
           corsOrigins: { ...listVar('CORS_ORIGINS', []), expected: 'a comma-separated list of origins, or *' },
         },
@@ -125,7 +123,8 @@ export const readServiceConfig = (
     const kafkaSecurity = attempt(() =>
       readKafkaSecurity(base?.kafkaBrokers ?? listVar('KAFKA_BROKERS', []).default!, production, env),
     );
-    if (!base || !http || !apiKeys || !kafkaSecurity) return undefined as never;
+    const retention = attempt(() => readRetentionConfig(env));
+    if (!base || !http || !apiKeys || !kafkaSecurity || !retention) return undefined as never;
     const { environment: _environment, ...rest } = base;
-    return { ...rest, production, apiKeys, kafkaSecurity, http };
+    return { ...rest, production, apiKeys, kafkaSecurity, retention, http };
   });

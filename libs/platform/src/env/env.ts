@@ -26,6 +26,13 @@ export const intVar = (name: string, fallback?: number): EnvSpec<number> => ({
   parse: (raw) => (/^\d+$/.test(raw) ? Number(raw) : undefined),
 });
 
+export const positiveIntVar = (name: string, fallback?: number): EnvSpec<number> => ({
+  name,
+  default: fallback,
+  expected: 'a positive integer',
+  parse: (raw) => (/^[1-9]\d*$/.test(raw.trim()) ? Number(raw.trim()) : undefined),
+});
+
 export const stringVar = (name: string, fallback?: string): EnvSpec<string> => ({
   name,
   default: fallback,

@@ -1,0 +1,12 @@
+export interface BuildInput {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export const BUILD_ROOTS: readonly string[];
+export const BUILD_CONFIG_FILES: readonly string[];
+export const STAMP_FILE: string;
+export function isBuildInput(relativePath: string): boolean;
+export function buildFingerprint(entries: readonly BuildInput[]): string;
+export function listBuildInputs(root: string): BuildInput[];

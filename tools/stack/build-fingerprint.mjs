@@ -1,0 +1,56 @@
+// The cheap up-to-date check in front of `tsc -b`: a fingerprint of every build input's path, size and mtime,
+// stored in dist/ after a successful build. Equal fingerprints mean nothing was edited, added or removed since, so
+// the CLIs skip even `tsc -b`'s own check (it loads the whole compiler: most of a second).
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** What tsconfig.build.json compiles from (its `include`), plus the files that change how it compiles. */
+export const BUILD_ROOTS = ['apps', 'libs', 'tools'];
+export const BUILD_CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
+export const STAMP_FILE = path.join('dist', '.build-fingerprint');
+
+const SOURCE = /\.(ts|mts|cts|json)$/;
+const NOT_BUILT = /\.(spec|int-spec|e2e-spec|fixture)\.ts$/;
+
+/** Whether a path (relative to the repository, `/`-separated) is an input of tsconfig.build.json. */
+export const isBuildInput = (relativePath) =>
+  BUILD_CONFIG_FILES.includes(relativePath) ||
+  (BUILD_ROOTS.some((root) => relativePath.startsWith(`${root}/`)) &&
+    !relativePath.startsWith('tools/kafka/target/') &&
+    !relativePath.split('/').includes('node_modules') &&
+    SOURCE.test(relativePath) &&
+    !NOT_BUILT.test(relativePath));
+
+/** Order-independent: the same files with the same sizes and mtimes give the same fingerprint. */
+export const buildFingerprint = (entries) =>
+  createHash('sha256')
+    .update(
+      entries
+        .map((entry) => `${entry.path}\t${entry.size}\t${entry.mtimeMs}`)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex');
+
+/** Every build input under `root` with its size and mtime. */
+export const listBuildInputs = (root) => {
+  const entries = [];
+  const visit = (relativeDir) => {
+    for (const dirent of readdirSync(path.join(root, relativeDir), { withFileTypes: true })) {
+      const relativePath = relativeDir ? `${relativeDir}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) {
+        if (dirent.name !== 'node_modules' && relativePath !== 'tools/kafka/target') visit(relativePath);
+      } else if (isBuildInput(relativePath)) {
+        const { size, mtimeMs } = statSync(path.join(root, relativePath));
+        entries.push({ path: relativePath, size, mtimeMs });
+      }
+    }
+  };
+  for (const dir of BUILD_ROOTS) visit(dir);
+  for (const file of BUILD_CONFIG_FILES) {
+    const { size, mtimeMs } = statSync(path.join(root, file));
+    entries.push({ path: file, size, mtimeMs });
+  }
+  return entries;
+};
