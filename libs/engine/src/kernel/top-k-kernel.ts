@@ -45,7 +45,10 @@ export interface RankingJob {
 }
 
 export interface RankingStats {
-  /** Pairs whose later terms were read: the ones no bound could rule out. */
+  /**
+   * Pairs whose later terms were read: the ones the bounds on the gate and area sections could not rule out. The
+   * common words' part of lexical relevance is looked up for fewer: those the exact rest did not rule out either.
+   */
   fullyScored: number;
 }
 
