@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { EventIntake, type KafkaBatchContext } from '#messaging';
+import { consumedRecord, EventIntake } from '#messaging';
 import { ProfileWriter } from '#profiles';
 import type { CompanyWriter } from '../companies/company.profile.js';
 
@@ -20,8 +20,8 @@ export class PartnerCompaniesConsumer {
   ) {}
 
   @EventPattern(TOPICS.partnerCompanyProfiles)
-  async onPartnerProfile(@Ctx() context: KafkaBatchContext): Promise<void> {
-    await this.intake.handleBatch(PARTNER_COMPANIES_CONSUMER, TOPICS.partnerCompanyProfiles, context.getBatch(), {
+  async onPartnerProfile(@Ctx() context: KafkaContext): Promise<void> {
+    await this.intake.handle(PARTNER_COMPANIES_CONSUMER, TOPICS.partnerCompanyProfiles, consumedRecord(context), {
       CompanyProfileSubmitted: async (event, manager) => {
         if (await this.intake.isStalePartnerEvent(manager, PARTNER_COMPANIES_CONSUMER, event)) return;
         await this.companies.submitFromPartner(manager, event.payload);

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { EventIntake, type KafkaBatchContext } from '#messaging';
+import { consumedRecord, EventIntake } from '#messaging';
 import { ProfileWriter } from '#profiles';
 import type { RdNeedWriter } from '../needs/rd-need.profile.js';
 
@@ -19,8 +19,8 @@ export class PartnerRdNeedsConsumer {
   ) {}
 
   @EventPattern(TOPICS.partnerRdNeeds)
-  async onPartnerNeed(@Ctx() context: KafkaBatchContext): Promise<void> {
-    await this.intake.handleBatch(PARTNER_RD_NEEDS_CONSUMER, TOPICS.partnerRdNeeds, context.getBatch(), {
+  async onPartnerNeed(@Ctx() context: KafkaContext): Promise<void> {
+    await this.intake.handle(PARTNER_RD_NEEDS_CONSUMER, TOPICS.partnerRdNeeds, consumedRecord(context), {
       RdNeedSubmitted: async (event, manager) => {
         if (await this.intake.isStalePartnerEvent(manager, PARTNER_RD_NEEDS_CONSUMER, event)) return;
         await this.needs.submitFromPartner(manager, event.payload);

@@ -1,6 +1,7 @@
-import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { KafkaContext } from '@nestjs/microservices';
+import type { IHeaders } from 'kafkajs';
 
-/** The parts of a consumed Kafka record the intake needs; its value as the raw bytes the broker holds. */
+/** The parts of a consumed Kafka record the intake needs; filled from Nest's KafkaContext. */
 export interface ConsumedRecord {
   readonly topic: string;
   readonly partition: number;
@@ -11,18 +12,16 @@ export interface ConsumedRecord {
   readonly heartbeat: () => Promise<void>;
 }
 
-/** A record of a kafkajs batch, as the intake reads it. */
-export const consumedRecord = (
-  topic: string,
-  partition: number,
-  message: KafkaMessage,
-  heartbeat: () => Promise<void>,
-): ConsumedRecord => ({
-  topic,
-  partition,
-  offset: message.offset,
-  key: message.key,
-  value: message.value,
-  headers: message.headers,
-  heartbeat,
-});
+/** The record behind a Nest Kafka handler call, with its value as raw bytes (the transport runs with keepBinary). */
+export const consumedRecord = (context: KafkaContext): ConsumedRecord => {
+  const message = context.getMessage();
+  return {
+    topic: context.getTopic(),
+    partition: context.getPartition(),
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: message.headers,
+    heartbeat: context.getHeartbeat(),
+  };
+};

@@ -39,15 +39,6 @@ export interface ServiceConfig {
   readonly maxConsumerLag: number;
   /** Readiness is down when a partition's committed offset has not moved for this long while messages wait. */
   readonly consumerStallMs: number;
-  readonly intake: IntakeConfig;
-}
-
-/** How consumers take their events: batches of several partitions at once, a chunk of records per transaction. */
-export interface IntakeConfig {
-  /** Partitions whose batches are applied at the same time. */
-  readonly partitionsConcurrently: number;
-  /** Records applied in one transaction at most. */
-  readonly chunkSize: number;
 }
 
 const byteSize = (name: string, fallback: string): EnvSpec<string> => ({
@@ -109,8 +100,6 @@ export const readServiceConfig = (
           corsOrigins: { ...listVar('CORS_ORIGINS', []), expected: 'a comma-separated list of origins, or *' },
           maxConsumerLag: positiveInt('HEALTH_MAX_CONSUMER_LAG', 10_000),
           consumerStallMs: positiveInt('HEALTH_CONSUMER_STALL_MS', 120_000),
-          partitionsConcurrently: positiveInt('KAFKA_PARTITIONS_CONCURRENTLY', 3),
-          chunkSize: positiveInt('KAFKA_INTAKE_CHUNK_SIZE', 250),
         },
         env,
       ),
@@ -121,18 +110,9 @@ export const readServiceConfig = (
       readKafkaSecurity(base?.kafkaBrokers ?? listVar('KAFKA_BROKERS', []).default!, production, env),
     );
     if (!base || !apiKeys || !kafkaSecurity) return undefined as never;
-    const {
-      environment: _environment,
-      bodyLimit,
-      rateLimitPerMinute,
-      corsOrigins,
-      partitionsConcurrently,
-      chunkSize,
-      ...rest
-    } = base;
+    const { environment: _environment, bodyLimit, rateLimitPerMinute, corsOrigins, ...rest } = base;
     return {
       ...rest,
-      intake: { partitionsConcurrently, chunkSize },
       production,
       apiKeys,
       kafkaSecurity,
