@@ -44,6 +44,16 @@ export interface StoredShortlistRow extends ShortlistRow {
 export class ShortlistsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Makes the caller's transaction the only one changing shortlists until it ends. A shortlist is read, re-ranked and
+   * diffed, then written: two transactions doing that at once for one need (two partitions' batches, a decision, a
+   * rematch chunk) would each write a diff against a list the other had changed. Taking it again in the same
+   * transaction is free.
+   */
+  async lockForUpdate(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('matching.shortlists'))`);
+  }
+
   /** Current shortlists of the given needs, ranked; raw SQL because a full rematch reads every row at once. */
   async forNeeds(manager: EntityManager, needIds: readonly string[]): Promise<Map<string, VersionedShortlistRow[]>> {
     const byNeed = new Map<string, VersionedShortlistRow[]>(needIds.map((id) => [id, []]));

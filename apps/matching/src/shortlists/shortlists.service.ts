@@ -78,6 +78,7 @@ export class ShortlistsService {
 
   /** Scores one need against every active company and replaces its shortlist. */
   async rescoreNeed(manager: EntityManager, need: RdNeedUpsertedV1, cause?: EventEnvelope): Promise<void> {
+    await this.shortlists.lockForUpdate(manager);
     const companies = await this.projections.activeCompanies(manager);
     const declined = await this.decisions.declinedPairs(manager, [need.id]);
     const next = (await this.rank(companies, [need], declined)).get(need.id) ?? [];
@@ -86,6 +87,7 @@ export class ShortlistsService {
 
   /** A closed need leaves the market: its whole shortlist goes. */
   async clearNeed(manager: EntityManager, needId: string, cause?: EventEnvelope): Promise<void> {
+    await this.shortlists.lockForUpdate(manager);
     await this.writeShortlists(manager, new Map([[needId, []]]), cause);
   }
 
@@ -99,6 +101,7 @@ export class ShortlistsService {
     company: CompanyProfileUpsertedV1,
     cause?: EventEnvelope,
   ): Promise<ShortlistWriteResult> {
+    await this.shortlists.lockForUpdate(manager);
     const needs = await this.projections.openNeeds(manager);
     const current = await this.shortlists.forNeeds(
       manager,
@@ -135,6 +138,7 @@ export class ShortlistsService {
 
   /** A deleted company leaves every shortlist; the needs it was on are rescored so the next in line moves up. */
   async removeCompany(manager: EntityManager, companyId: string, cause?: EventEnvelope): Promise<void> {
+    await this.shortlists.lockForUpdate(manager);
     const listing = new Set(await this.shortlists.needsListing(manager, companyId));
     const needs = (await this.projections.openNeeds(manager)).filter((need) => listing.has(need.id));
     if (needs.length === 0) return;
@@ -156,6 +160,7 @@ export class ShortlistsService {
     cause?: EventEnvelope,
     known?: ReadonlyMap<string, readonly VersionedShortlistRow[]>,
   ): Promise<ShortlistWriteResult> {
+    await this.shortlists.lockForUpdate(manager);
     const needIds = [...next.keys()];
     const current = known ?? (await this.shortlists.forNeeds(manager, needIds));
     const computedAt = new Date();
