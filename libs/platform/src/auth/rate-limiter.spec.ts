@@ -54,4 +54,15 @@ describe('RateLimiter', () => {
     limiter.take('new');
     expect(limiter.check('spent', 2)).toEqual({ allowed: false, retryAfterSeconds: 30 });
   });
+
+  it('makes room among keys that are all still spending by forgetting the oldest', () => {
+    const limiter = new RateLimiter(1, () => 0, 10);
+    for (let key = 0; key < 10; key++) limiter.take(`k${key}`);
+    limiter.take('new');
+    expect([limiter.check('k0').allowed, limiter.check('k9').allowed, limiter.check('new').allowed]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
 });

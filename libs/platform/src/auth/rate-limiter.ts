@@ -51,9 +51,18 @@ export class RateLimiter {
     return bucket;
   }
 
+  /**
+   * Forgets the keys whose bucket has refilled, then, if that freed too little, the oldest keys until a tenth of the
+   * room is free: a flood of new keys (addresses) pays one scan per tenth of the capacity, not one per request.
+   */
   private forgetFull(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.at) * this.perMs >= this.limit) this.buckets.delete(key);
+    }
+    const target = Math.floor(this.maxKeys * 0.9);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= target) break;
+      this.buckets.delete(key);
     }
   }
 }
