@@ -34,7 +34,7 @@ import {
  */
 const CALIBRATED = ['therapeuticArea', 'focus', 'target', 'developmentStage', 'textRelevance'] as const;
 type Calibrated = (typeof CALIBRATED)[number];
-const GRID = [0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1];
+const GRID = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
 const TEXT_SCALES = [0.13, 0.25, 0.5, 1, 2, 4, 8];
 
 interface ScoredQuery {

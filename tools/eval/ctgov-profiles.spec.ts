@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ConditionResolution } from './condition-resolution.js';
 import {
+  loadTrialsFile,
   codeTokens,
   companyFromTrials,
   needFromTrial,
@@ -119,7 +123,7 @@ describe('profiles from trials', () => {
     expect(need).toMatchObject({
       id: 'need-NCT00000001',
       title: 'A title',
-      description: 'An official title\nA description',
+      description: 'An official title\nA description\nAZD-1234',
       therapeuticAreas: ['non-small-cell-lung-cancer'],
       targets: ['EGFR'],
       stages: [],
@@ -127,5 +131,33 @@ describe('profiles from trials', () => {
       mustHave: [],
       unmappedTerms: ['Unheard-of syndrome'],
     });
+  });
+});
+
+describe('another set of registrations', () => {
+  const fileWith = (rows: unknown): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'trials-')), 'trials.json');
+    writeFileSync(file, JSON.stringify(rows));
+    return file;
+  };
+  const minimal = {
+    nct: 'NCT1',
+    sponsor: 'Acme',
+    phase: 'Phase 2',
+    conditions: 'Asthma',
+    interventions: '',
+    title: 'T',
+  };
+
+  it('reads text fields a set leaves out as empty', () => {
+    const [trial] = loadTrialsFile(fileWith([minimal]));
+    expect(trial).toMatchObject({ ...minimal, officialTitle: '', description: '', sponsorType: '' });
+  });
+
+  it('names the row and field a set gets wrong', () => {
+    expect(() => loadTrialsFile(fileWith([minimal, { ...minimal, sponsor: 7 }]))).toThrow(
+      /\[1\]\.sponsor must be a string/,
+    );
+    expect(() => loadTrialsFile(fileWith({ trials: [] }))).toThrow(/JSON array/);
   });
 });

@@ -36,7 +36,39 @@ export function projectRoot(from: string = fileURLToPath(import.meta.url)): stri
 }
 
 export function loadTrials(root: string = projectRoot()): CtgovTrial[] {
-  return JSON.parse(readFileSync(join(root, TRIALS_PATH), 'utf8')) as CtgovTrial[];
+  return loadTrialsFile(join(root, TRIALS_PATH));
+}
+
+const TRIAL_FIELDS = ['nct', 'sponsor', 'phase', 'conditions', 'interventions', 'title'] as const;
+
+/**
+ * Registrations in the sample's format from any file. The fields retrieval needs must be strings; text fields a set
+ * leaves out read as empty, so a set with titles only still evaluates.
+ */
+export function loadTrialsFile(file: string): CtgovTrial[] {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${file} must hold a JSON array of registrations.`);
+  return parsed.map((row: unknown, index) => {
+    if (typeof row !== 'object' || row === null) throw new Error(`${file}[${index}] is not an object.`);
+    const record = row as Record<string, unknown>;
+    for (const field of TRIAL_FIELDS) {
+      if (typeof record[field] !== 'string') throw new Error(`${file}[${index}].${field} must be a string.`);
+    }
+    const text = (field: string): string => (typeof record[field] === 'string' ? record[field] : '');
+    return {
+      nct: text('nct'),
+      sponsor: text('sponsor'),
+      sponsorType: text('sponsorType'),
+      studyType: text('studyType'),
+      phase: text('phase'),
+      startDate: text('startDate'),
+      conditions: text('conditions'),
+      interventions: text('interventions'),
+      title: text('title'),
+      officialTitle: text('officialTitle'),
+      description: text('description'),
+    };
+  });
 }
 
 /** Splits a `|`-separated field into trimmed, non-empty entries. */
@@ -208,7 +240,13 @@ export function needFromTrial(trial: CtgovTrial, resolve: ConditionResolver): Ne
   return {
     id: `need-${trial.nct}`,
     title: trial.title,
-    description: [trial.officialTitle, trial.description].filter((text) => text.trim() !== '').join('\n'),
+    description: [
+      trial.officialTitle,
+      trial.description,
+      ...parseInterventions(trial.interventions).map((asset) => asset.name),
+    ]
+      .filter((text) => text.trim() !== '')
+      .join('\n'),
     therapeuticAreas: conditions.therapeuticAreas,
     targets: conditions.targets,
     modalities: [],

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CRITERIA, type CriterionName, type CriterionWeights } from '#engine';
 import { cachedConditionResolver } from './condition-resolution.js';
-import { JUDGEMENTS_PATH, loadTrials, projectRoot, trialsBySponsor } from './ctgov-profiles.js';
+import { JUDGEMENTS_PATH, loadTrials, loadTrialsFile, projectRoot, trialsBySponsor } from './ctgov-profiles.js';
 import {
   ALL_TEXT,
   TITLES_AND_CONDITIONS,
@@ -29,18 +29,26 @@ import {
 } from './term-resolution.js';
 
 /*
- * npm run eval:matching [-- --weights '{"textRelevance":0.5}'] [--folds 5] [--seed 9]
+ * npm run eval:matching [-- --weights '{"textRelevance":0.5}'] [--folds 5] [--seed 9] [--trials file.json]
+ *                         [--sponsor-type INDUSTRY]
  *
  * Ranking quality on real ClinicalTrials.gov registrations (issue 9) and term-resolution coverage and precision against
  * hand judgements. Human-readable tables first; the last line of output is one JSON object with every figure.
+ * `--trials` evaluates another set of registrations in the same format (test/data/ctgov-sample/README.md); term
+ * resolution is still measured on the shipped judgements. `--sponsor-type` keeps only the questions whose true sponsor
+ * is of that registry type; every sponsor stays in the population.
  */
 
-const USAGE = 'usage: eval-matching [--weights \'{"textRelevance":0.5}\'] [--folds 5] [--seed 9]';
+const USAGE =
+  'usage: eval-matching [--weights \'{"textRelevance":0.5}\'] [--folds 5] [--seed 9] [--trials file.json] ' +
+  '[--sponsor-type INDUSTRY]';
 
 interface Options {
   readonly weights?: Partial<CriterionWeights>;
   readonly folds: number;
   readonly seed: number;
+  readonly trialsFile?: string;
+  readonly sponsorType?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -50,13 +58,21 @@ function parseOptions(argv: readonly string[]): Options {
       weights: { type: 'string' },
       folds: { type: 'string', default: '0' },
       seed: { type: 'string', default: '9' },
+      trials: { type: 'string' },
+      'sponsor-type': { type: 'string' },
     },
   });
   const folds = Number(values.folds);
   const seed = Number(values.seed);
   if (!Number.isInteger(folds) || folds < 0 || folds === 1) throw new Error(`--folds must be 0 or ≥ 2. ${USAGE}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer. ${USAGE}`);
-  return { folds, seed, ...(values.weights === undefined ? {} : { weights: parseWeights(values.weights) }) };
+  return {
+    folds,
+    seed,
+    ...(values.weights === undefined ? {} : { weights: parseWeights(values.weights) }),
+    ...(values.trials === undefined ? {} : { trialsFile: resolve(values.trials) }),
+    ...(values['sponsor-type'] === undefined ? {} : { sponsorType: values['sponsor-type'] }),
+  };
 }
 
 function parseWeights(json: string): Partial<CriterionWeights> {
@@ -138,11 +154,13 @@ function formatTermResolution(report: TermResolutionReport): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = projectRoot();
-  const trials = loadTrials(root);
+  const trials = options.trialsFile === undefined ? loadTrials(root) : loadTrialsFile(options.trialsFile);
   const bySponsor = trialsBySponsor(trials);
-  const queries = leaveOneOutQueries(bySponsor);
-  const resolve = cachedConditionResolver();
-  const parkmatch = parkmatchSystem(trialProfileBuilders(resolve, options.weights));
+  const queries = leaveOneOutQueries(bySponsor).filter(
+    (query) => options.sponsorType === undefined || query.heldOut.sponsorType === options.sponsorType,
+  );
+  const resolveCondition = cachedConditionResolver();
+  const parkmatch = parkmatchSystem(trialProfileBuilders(resolveCondition, options.weights));
   const outcomes = await runRetrieval(queries, [
     parkmatch.system,
     bm25System('bm25', TITLES_AND_CONDITIONS),
@@ -159,7 +177,10 @@ async function main(): Promise<void> {
 
   const population = bySponsor.size;
   console.log(
-    `Parkmatch retrieval on ${trials.length} ClinicalTrials.gov registrations: population ${population} sponsors, ` +
+    `Parkmatch retrieval on ${trials.length} ClinicalTrials.gov registrations` +
+      (options.trialsFile === undefined ? '' : ` from ${options.trialsFile}`) +
+      `: population ${population} sponsors, ` +
+      (options.sponsorType === undefined ? '' : `questions about ${options.sponsorType} sponsors only, `) +
       `condition resolver: resolveConditionMention` +
       (options.weights === undefined ? '' : `, weights ${JSON.stringify(options.weights)}`),
   );
@@ -194,7 +215,7 @@ async function main(): Promise<void> {
   const judgementsFile = join(root, JUDGEMENTS_PATH);
   let termResolution: TermResolutionReport | undefined;
   if (existsSync(judgementsFile)) {
-    termResolution = scoreTermResolution(loadJudgements(judgementsFile), resolve, engineConceptSpace());
+    termResolution = scoreTermResolution(loadJudgements(judgementsFile), resolveCondition, engineConceptSpace());
     console.log(`\n${formatTermResolution(termResolution)}`);
   } else {
     console.log(`\nNo ${JUDGEMENTS_PATH}: term resolution not measured.`);
@@ -202,6 +223,8 @@ async function main(): Promise<void> {
 
   const summary = {
     dataset: {
+      ...(options.trialsFile === undefined ? {} : { file: options.trialsFile }),
+      ...(options.sponsorType === undefined ? {} : { sponsorType: options.sponsorType }),
       trials: trials.length,
       sponsors: population,
       queries: queries.length,

@@ -26,6 +26,21 @@ import {
   type VersionedShortlistRow,
 } from './shortlists.repository.js';
 
+/**
+ * Lexical relevance weighs words by how rare they are among the companies, so a score drifts as the population
+ * changes. When the companies changed since every shortlist was last ranked in full exceed this share of the
+ * population, a company event ranks every open need in full, so stored scores never lag the population by more.
+ * Amortised, that costs each company event 1 / DRIFT_SHARE company scorings per open need, whatever the population;
+ * in a small population it means every event, which keeps a shortlist equal to a fresh ranking.
+ */
+export const DRIFT_SHARE = 0.05;
+
+/**
+ * Below this many (company, open need) pairs a full ranking costs about as much as the event's own bookkeeping, so
+ * every company event ranks every open need in full and shortlists equal a fresh ranking exactly.
+ */
+export const FULL_RANKING_PAIRS = 20_000;
+
 const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
   rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));
 
@@ -94,7 +109,8 @@ export class ShortlistsService {
   /**
    * Scores one changed company against every open need. A need's shortlist changes only where the company
    * enters, moves or leaves; if it sinks within a full list, someone outside may now deserve its place, so
-   * that need is rescored in full.
+   * that need is rescored in full. In a small market (FULL_RANKING_PAIRS) or once the population has drifted
+   * (DRIFT_SHARE), every open need is.
    */
   async rescoreCompany(
     manager: EntityManager,
@@ -110,6 +126,12 @@ export class ShortlistsService {
     const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
     const corpus = await this.population.current(manager);
+    if (this.population.documentCount * needs.length <= FULL_RANKING_PAIRS || this.population.drifted(DRIFT_SHARE)) {
+      const companies = await this.projections.activeCompanies(manager);
+      const next = await this.rank(companies, needs, declined);
+      this.population.settle();
+      return this.writeShortlists(manager, next, cause, current);
+    }
     const vocab = defaultEngineVocabulary();
     // The company's words are the same against every need: tokenised once.
     const document = companyDocument(profile, vocab);

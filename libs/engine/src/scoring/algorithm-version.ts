@@ -11,7 +11,7 @@ import { HierarchyCredit, STAGE_CREDIT_BY_DISTANCE } from './term-relations.js';
  * Bump on any change to scoring code that can change a score or an order. Weights, credits and the vocabulary
  * version are hashed in below, so changing those changes the version without a bump.
  */
-const ENGINE_REVISION = 'pm-2.1.0';
+const ENGINE_REVISION = 'pm-2.2.0';
 
 /** Stored with every shortlist, so a result can be traced to the scoring that produced it. */
 export const ALGORITHM_VERSION = `${ENGINE_REVISION}+${fnv1aHex(
