@@ -36,10 +36,10 @@ import {
 export const DRIFT_SHARE = 0.05;
 
 /**
- * Below this many (company, open need) pairs a full ranking costs about as much as the event's own bookkeeping, so
- * every company event ranks every open need in full and shortlists equal a fresh ranking exactly.
+ * Up to this many companies, compiling them all costs a company event a few milliseconds, so every company event
+ * ranks every open need in full and shortlists equal a fresh ranking exactly.
  */
-export const FULL_RANKING_PAIRS = 20_000;
+export const FULL_RANKING_COMPANIES = 200;
 
 const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
   rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));
@@ -109,7 +109,7 @@ export class ShortlistsService {
   /**
    * Scores one changed company against every open need. A need's shortlist changes only where the company
    * enters, moves or leaves; if it sinks within a full list, someone outside may now deserve its place, so
-   * that need is rescored in full. In a small market (FULL_RANKING_PAIRS) or once the population has drifted
+   * that need is rescored in full. In a small market (FULL_RANKING_COMPANIES) or once the population has drifted
    * (DRIFT_SHARE), every open need is.
    */
   async rescoreCompany(
@@ -126,7 +126,8 @@ export class ShortlistsService {
     const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
     const corpus = await this.population.current(manager);
-    if (this.population.documentCount * needs.length <= FULL_RANKING_PAIRS || this.population.drifted(DRIFT_SHARE)) {
+    const inFull = this.population.documentCount <= FULL_RANKING_COMPANIES || this.population.drifted(DRIFT_SHARE);
+    if (inFull && needs.length > 0) {
       const companies = await this.projections.activeCompanies(manager);
       const next = await this.rank(companies, needs, declined);
       this.population.settle();
