@@ -15,7 +15,7 @@ interface ErrorBody {
  * weight overrides written with PATCH and PUT.
  */
 describe('matching scenarios through the REST API: gates and preferences', () => {
-  const stack = new ScenarioStack();
+  const stack = new ScenarioStack('scenarios_preferences');
 
   beforeAll(() => stack.start(), 120_000);
   afterAll(() => stack.stop(), 60_000);

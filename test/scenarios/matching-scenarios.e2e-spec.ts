@@ -10,7 +10,7 @@ import { criterion, ScenarioStack, type MatchItem, type StoredCompany, type Stor
  * their services, travel over Kafka to matching, and are read back from the shortlist and the pair endpoint.
  */
 describe('matching scenarios through the REST API: terms', () => {
-  const stack = new ScenarioStack();
+  const stack = new ScenarioStack('scenarios_terms');
 
   beforeAll(() => stack.start(), 120_000);
   afterAll(() => stack.stop(), 60_000);

@@ -6,6 +6,8 @@ import { anRdNeed } from '../factories/rd-need.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
 import { ServiceProcess } from '../utils/service-process.js';
+import { testEnv } from '../utils/test-env.js';
+import { freshTestDatabase } from '../../tools/test-infra/test-database.js';
 
 export interface CriterionItem {
   criterion: string;
@@ -47,8 +49,15 @@ export interface Scenario<K extends string> {
 }
 
 const PAGE = 200;
-// Other e2e files leave their companies in the shared test database; a long shortlist keeps ours on it.
+// Every company of the stack's own market stays on the shortlist, so `order()` can place each of them.
 const SHORTLIST_SIZE = '5000';
+
+/** The run's test database URL with `_<name>` appended to the database name. */
+const ownDatabaseUrl = (name: string): string => {
+  const url = new URL(testEnv().databaseUrl);
+  url.pathname = `${url.pathname}_${name}`;
+  return url.toString();
+};
 
 export const criterion = (item: MatchItem, name: string): CriterionItem => {
   const found = item.breakdown.find((entry) => entry.criterion === name);
@@ -56,13 +65,29 @@ export const criterion = (item: MatchItem, name: string): CriterionItem => {
   return found;
 };
 
-/** The three real services on their own ports, and REST helpers that create and read scenarios through them. */
+/**
+ * The three real services on their own ports and their own fresh database, and REST helpers that create and read
+ * scenarios through them. The market is only the scenarios' companies, as small as a park starting out: matching
+ * ranks it in full on every change, so a shortlist's order is the order a fresh ranking gives, whatever other e2e
+ * files left in the shared test database.
+ */
 export class ScenarioStack {
-  readonly companies = new ServiceProcess('companies', 11);
-  readonly needs = new ServiceProcess('rd-needs', 12);
-  readonly matching = new ServiceProcess('matching', 13, { MATCHING_SHORTLIST_SIZE: SHORTLIST_SIZE });
+  readonly companies: ServiceProcess;
+  readonly needs: ServiceProcess;
+  readonly matching: ServiceProcess;
+  private readonly databaseUrl: string;
+
+  /** `name` names the stack's database (`<test database>_<name>`), so each file gets its own. */
+  constructor(name: string) {
+    this.databaseUrl = ownDatabaseUrl(name);
+    const env = { DATABASE_URL: this.databaseUrl };
+    this.companies = new ServiceProcess('companies', 11, env);
+    this.needs = new ServiceProcess('rd-needs', 12, env);
+    this.matching = new ServiceProcess('matching', 13, { ...env, MATCHING_SHORTLIST_SIZE: SHORTLIST_SIZE });
+  }
 
   async start(): Promise<void> {
+    await freshTestDatabase(this.databaseUrl);
     await Promise.all([this.companies.start(), this.needs.start(), this.matching.start()]);
   }
 

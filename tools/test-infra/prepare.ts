@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import { migrateService, recreateTestDatabase } from '#platform';
 import { createKafka, ensureTopics } from '#messaging';
-import { companiesDataSource } from '../../apps/companies/src/database/companies.data-source.js';
-import { matchingDataSource } from '../../apps/matching/src/database/matching.data-source.js';
-import { rdNeedsDataSource } from '../../apps/rd-needs/src/database/rd-needs.data-source.js';
+import { freshTestDatabase } from './test-database.js';
 
 /**
  * Once per test run, before jest: a fresh test database with every service's migrations applied, and every
@@ -12,10 +9,7 @@ import { rdNeedsDataSource } from '../../apps/rd-needs/src/database/rd-needs.dat
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/parkmatch_test';
 const kafkaBrokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
 
-await recreateTestDatabase(databaseUrl);
-for (const spec of [companiesDataSource, rdNeedsDataSource, matchingDataSource]) {
-  await migrateService(spec(databaseUrl));
-}
+await freshTestDatabase(databaseUrl);
 const created = await ensureTopics(createKafka('parkmatch-test-setup', kafkaBrokers));
 console.log(
   `[parkmatch] test database ${new URL(databaseUrl).pathname.slice(1)} migrated; ${created.length} topics created`,

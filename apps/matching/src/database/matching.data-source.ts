@@ -1,5 +1,5 @@
 import { type ServiceDataSourceSpec } from '#platform';
-import { InboxEntryEntity, OutboxMessageEntity } from '#messaging';
+import { InboxEntryEntity, OutboxMessageEntity, messagingMigrations } from '#messaging';
 import { CompanyProjectionEntity } from '../projections/company-projection.entity.js';
 import { NeedProjectionEntity } from '../projections/need-projection.entity.js';
 import { ShortlistEntryEntity } from '../shortlists/shortlist-entry.entity.js';
@@ -8,7 +8,6 @@ import { RematchJobEntity } from '../rematch/rematch-job.entity.js';
 import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMatching.js';
 import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
 import { CompanyProjectionChanges1764600000000 } from './migrations/1764600000000-CompanyProjectionChanges.js';
-import { AddRetentionIndexes1764700000000 } from './migrations/1764700000000-AddRetentionIndexes.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -28,6 +27,6 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
     CreateMatching1764028800000,
     RematchJobsAndDecisions1764100000000,
     CompanyProjectionChanges1764600000000,
-    AddRetentionIndexes1764700000000,
+    messagingMigrations.addRetentionIndexes(MATCHING_SCHEMA),
   ],
 });

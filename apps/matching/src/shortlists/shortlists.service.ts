@@ -36,10 +36,11 @@ import {
 export const DRIFT_SHARE = 0.05;
 
 /**
- * Up to this many companies, compiling them all costs a company event a few milliseconds, so every company event
- * ranks every open need in full and shortlists equal a fresh ranking exactly.
+ * Up to this many companies, ranking them all costs a company event little, so every company event ranks every open
+ * need in full and shortlists equal a fresh ranking exactly: in a market this small one company moves every word's
+ * rarity noticeably.
  */
-export const FULL_RANKING_COMPANIES = 200;
+export const FULL_RANKING_COMPANIES = 50;
 
 const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
   rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));

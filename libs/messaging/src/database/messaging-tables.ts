@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Outbox and inbox tables, created by each service's first migration inside its own schema. */
 export const createMessagingTables = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
@@ -55,3 +55,36 @@ export const dropRetentionIndexes = async (queryRunner: QueryRunner, schema: str
   await queryRunner.query(`DROP INDEX "${schema}".inbox_processed_at_idx`);
   await queryRunner.query(`DROP INDEX "${schema}".outbox_published_at_idx`);
 };
+
+type SchemaChange = (queryRunner: QueryRunner, schema: string) => Promise<void>;
+
+/** A migration class TypeORM runs and records under `name` (its timestamp is the name's trailing digits). */
+export type MigrationClass = new () => MigrationInterface;
+
+const schemaMigration =
+  (name: string, up: SchemaChange, down: SchemaChange) =>
+  (schema: string): MigrationClass =>
+    class implements MigrationInterface {
+      readonly name = name;
+      up(queryRunner: QueryRunner): Promise<void> {
+        return up(queryRunner, schema);
+      }
+      down(queryRunner: QueryRunner): Promise<void> {
+        return down(queryRunner, schema);
+      }
+    };
+
+/**
+ * Later changes to the messaging tables, one migration per service schema. Names are the ones already recorded in
+ * the services' migration tables, so databases migrated before these moved here see nothing new.
+ */
+export const messagingMigrations = {
+  /** The partner versions applied per external reference, so an older partner version is ignored. */
+  addInboxVersion: schemaMigration('AddInboxVersion1764600000000', createInboxVersionTable, dropInboxVersionTable),
+  /** Indexes the outbox and inbox retention deletes by, so pruning reads only what it deletes. */
+  addRetentionIndexes: schemaMigration(
+    'AddRetentionIndexes1764700000000',
+    createRetentionIndexes,
+    dropRetentionIndexes,
+  ),
+} as const;
