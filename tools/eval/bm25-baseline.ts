@@ -10,25 +10,33 @@ export interface Bm25Options {
 
 export const BM25_DEFAULTS: Bm25Options = { k1: 1.2, b: 0.75 };
 
+/** A document as BM25 reads it: how often each word occurs. */
+export type TermCounts = ReadonlyMap<string, number>;
+
+export function termCounts(document: string): TermCounts {
+  const counts = new Map<string, number>();
+  for (const token of wordTokens(document)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * Okapi BM25 over a fixed set of documents, with the non-negative idf ln(1 + (N − n + 0.5) / (n + 0.5)). A query word
  * that occurs twice counts twice, as in the common reference implementations.
  */
 export class Bm25Index {
-  private readonly termFrequencies: Map<string, number>[];
+  private readonly termFrequencies: readonly TermCounts[];
   private readonly lengths: number[];
   private readonly documentFrequency = new Map<string, number>();
   private readonly averageLength: number;
 
+  /** Documents as text, or tokenised beforehand (`termCounts`) so callers can reuse them across indexes. */
   constructor(
-    documents: readonly string[],
+    documents: readonly (string | TermCounts)[],
     private readonly options: Bm25Options = BM25_DEFAULTS,
   ) {
-    this.termFrequencies = documents.map((document) => {
-      const counts = new Map<string, number>();
-      for (const token of wordTokens(document)) counts.set(token, (counts.get(token) ?? 0) + 1);
-      return counts;
-    });
+    this.termFrequencies = documents.map((document) =>
+      typeof document === 'string' ? termCounts(document) : document,
+    );
     this.lengths = this.termFrequencies.map((counts) => [...counts.values()].reduce((sum, count) => sum + count, 0));
     for (const counts of this.termFrequencies) {
       for (const token of counts.keys())

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     (query) => options.sponsorType === undefined || query.heldOut.sponsorType === options.sponsorType,
   );
   const resolveCondition = cachedConditionResolver();
-  const parkmatch = parkmatchSystem(trialProfileBuilders(resolveCondition, options.weights));
+  const parkmatch = parkmatchSystem(trialProfileBuilders(resolveCondition, options.weights), queries.length);
   const outcomes = await runRetrieval(queries, [
     parkmatch.system,
     bm25System('bm25', TITLES_AND_CONDITIONS),
