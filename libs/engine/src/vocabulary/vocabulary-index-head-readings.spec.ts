@@ -22,6 +22,8 @@ const vocabulary: Vocabulary = {
     { id: 'DOID:9', label: 'frobnic disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
     { id: 'DOID:10', label: 'vascular disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
     { id: 'DOID:11', label: 'ischemia', labelZh: '', synonyms: [], parent: 'DOID:10' },
+    { id: 'DOID:12', label: 'viral infectious disease', labelZh: '', synonyms: ['viral infection'], parent: 'DOID:1' },
+    { id: 'DOID:13', label: 'bacterial infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
     // A curated grouping with no ontology id.
     { id: 'throbbing', label: 'Throbbing', labelZh: '', synonyms: [] },
   ],
@@ -116,6 +118,15 @@ describe('VocabularyIndex head-noun readings', () => {
     expect(confidentId('Malglimmer')).toBe('DOID:3');
     expect(confidentId('Dysglimmer')).toBe('DOID:3');
     expect(confidentId('Malfrobble')).toBeUndefined();
+  });
+
+  it('reads a named pathogen as the class of infections of its kind', () => {
+    expect(confidentId('Q7Z9 Virus')).toBe('DOID:12');
+    expect(confidentId('Plonkoviridae')).toBe('DOID:12');
+    expect(confidentId('Glarbobacterium')).toBe('DOID:13');
+    // An agent used as a treatment is no infection.
+    expect(confidentId('Oncolytic Virus')).toBeUndefined();
+    expect(confidentId('Virus Shedding')).toBeUndefined();
   });
 
   it('keeps a head disease that lies under the organ, and abstains when organ and head disagree', () => {

@@ -154,6 +154,17 @@ const ORGAN_CLASS_SHAPES: readonly (readonly string[])[] = [[], ['system'], ['tr
 
 const VASCULAR_DISEASE: readonly string[] = normaliseTokens('vascular disease');
 
+// Word endings for kinds of pathogen (a species, "-virus", a family, "-viridae"), and the class of their infections.
+const PATHOGEN_KINDS: readonly (readonly [string, readonly string[]])[] = (
+  [
+    ['virus', 'viral infection'],
+    ['viridae', 'viral infection'],
+    ['bacterium', 'bacterial infection'],
+    ['bacteriaceae', 'bacterial infection'],
+    ['fungus', 'fungal infection'],
+  ] as const
+).map(([ending, infection]) => [normaliseTokens(ending).join(''), normaliseTokens(infection)] as const);
+
 // An abbreviation in parentheses ("Primary Immunodeficiency Disorders (PID)") is only trusted on its own when the term
 // it names shares a word with the text it abbreviates: PID is also pelvic inflammatory disease.
 const ABBREVIATION = /^[A-Za-z0-9-]{2,8}$/u;
@@ -535,6 +546,8 @@ export class VocabularyIndex {
       }
       return { id: match, confidence: factor * CONFIDENCE.head, partial: true };
     }
+    const pathogen = this.pathogenReading(tokens, factor);
+    if (pathogen !== undefined) return pathogen;
     const compound = this.compoundHead(tokens, factor);
     if (compound !== undefined) return compound;
     // "Recurrent Urolithiasis": the organ and the pathology are in one word.
@@ -595,6 +608,22 @@ export class VocabularyIndex {
         return { id, confidence: factor * CONFIDENCE.compound, partial: true };
     }
     return undefined;
+  }
+
+  /**
+   * A pathogen names the infection it causes: a phrase or compound headed by a kind of pathogen with no more specific
+   * reading ("H5N1 Virus", "Influenzavirus", "Orthomyxoviridae", "Mycobacterium") names that kind's infections. An
+   * adjective before it says what the agent is used as, not what it infects with ("Oncolytic Virus").
+   */
+  private pathogenReading(tokens: readonly string[], factor: number): Match | undefined {
+    const word = tokens[tokens.length - 1] ?? '';
+    const kind = PATHOGEN_KINDS.find(([ending]) => word.endsWith(ending));
+    if (kind === undefined || tokens.some((token) => NEGATORS.has(token))) return undefined;
+    if (tokens.length > 1 && isAdjectival(tokens[tokens.length - 2] ?? '')) return undefined;
+    const id = this.exactName(kind[1]);
+    return id === undefined || !this.inOntology(id)
+      ? undefined
+      : { id, confidence: factor * CONFIDENCE.compound, partial: true };
   }
 
   /** The vocabulary's class of vascular diseases, for a vascular lesion of an organ ("Intracranial Haemorrhage"). */
