@@ -352,6 +352,9 @@ const ANATOMICAL_NOUNS: ReadonlySet<string> = new Set(
     'gonad',
     'gonadal',
     'vulvar',
+    'tendon',
+    'ligament',
+    'cartilage',
   ].map(normaliseTerm),
 );
 
@@ -491,6 +494,10 @@ const COMBINING_FORMS: readonly (readonly [string, string])[] = (
     ['retino', 'retina'],
     ['phlebo', 'vein'],
     ['arterio', 'artery'],
+    ['myo', 'muscle'],
+    ['sarco', 'muscle'],
+    ['neuro', 'nerve'],
+    ['radiculo', 'nerve'],
   ] as const
 )
   .map(([form, organ]) => [form, normaliseTerm(organ)] as const)
@@ -509,6 +516,34 @@ export function compoundOrgan(word: string): string | undefined {
     }
   }
   return undefined;
+}
+
+// The body system each organ is part of: when the vocabulary has no class for an organ's diseases ("muscle
+// disease"), the class of its system's diseases is the nearest broader one ("musculoskeletal system disease").
+const ORGAN_SYSTEMS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      [
+        'musculoskeletal',
+        ['muscle', 'muscular', 'bone', 'joint', 'tendon', 'ligament', 'cartilage', 'spine', 'spinal'],
+      ],
+      ['nervous', ['nerve']],
+      ['urinary', ['kidney', 'ureter', 'ureteral', 'urethra', 'urethral', 'bladder']],
+      ['gastrointestinal', ['stomach', 'intestine', 'intestinal', 'bowel', 'colon', 'rectum', 'rectal', 'duodenum']],
+      ['respiratory', ['lung', 'trachea', 'tracheal', 'bronchus', 'bronchial', 'larynx', 'laryngeal', 'pleura']],
+      ['integumentary', ['skin', 'hair', 'nail']],
+      ['auditory', ['ear', 'cochlear']],
+      ['reproductive', ['uterus', 'uterine', 'ovary', 'testis', 'prostate', 'vagina', 'vulva', 'cervix', 'gonad']],
+      ['endocrine', ['thyroid', 'adrenal', 'pituitary']],
+      ['hematopoietic', ['blood', 'marrow']],
+      ['lymphatic', ['lymph', 'spleen', 'splenic']],
+    ] as const
+  ).flatMap(([system, organs]) => organs.map((organ) => [normaliseTerm(organ), normaliseTerm(system)] as const)),
+);
+
+/** The body system an organ word belongs to ("muscle" → "musculoskeletal"), if known. */
+export function organSystem(token: string): string | undefined {
+  return ORGAN_SYSTEMS.get(token);
 }
 
 /** The word names an abnormal state or process ("calcification", "keratitis"); "disease" and "disorder" too. */

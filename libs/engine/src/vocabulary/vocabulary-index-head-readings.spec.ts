@@ -24,6 +24,7 @@ const vocabulary: Vocabulary = {
     { id: 'DOID:11', label: 'ischemia', labelZh: '', synonyms: [], parent: 'DOID:10' },
     { id: 'DOID:12', label: 'viral infectious disease', labelZh: '', synonyms: ['viral infection'], parent: 'DOID:1' },
     { id: 'DOID:13', label: 'bacterial infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
+    { id: 'DOID:14', label: 'musculoskeletal system disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
     // A curated grouping with no ontology id.
     { id: 'throbbing', label: 'Throbbing', labelZh: '', synonyms: [] },
   ],
@@ -118,6 +119,13 @@ describe('VocabularyIndex head-noun readings', () => {
     expect(confidentId('Malglimmer')).toBe('DOID:3');
     expect(confidentId('Dysglimmer')).toBe('DOID:3');
     expect(confidentId('Malfrobble')).toBeUndefined();
+  });
+
+  it("falls back to the organ's body system when the vocabulary has no class for the organ itself", () => {
+    expect(confidentId('Tendon Calcification')).toBe('DOID:14');
+    expect(confidentId('Sarcozorbosis')).toBe('DOID:14');
+    // An organ with a class of its own keeps it.
+    expect(confidentId('Bladder Calcification')).toBe('DOID:4');
   });
 
   it('reads a named pathogen as the class of infections of its kind', () => {

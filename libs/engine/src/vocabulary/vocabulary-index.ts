@@ -22,6 +22,7 @@ import {
   looseTokens,
   normaliseTokens,
   organNouns,
+  organSystem,
   parentheticalVariants,
 } from './term-normalisation.js';
 import { TermSimilarity, type SimilarTerm, type SimilarityEntry } from './term-similarity.js';
@@ -655,12 +656,27 @@ export class VocabularyIndex {
       const run = tokens.slice(from, end + 1);
       const last = run[run.length - 1] ?? '';
       for (const organ of organNouns(last)) {
-        for (const shape of ORGAN_CLASS_SHAPES) {
-          const name = [...run.slice(0, -1), organ, ...shape];
-          const id = this.exact.get(name.join(' ')) ?? this.loose.get(looseTokens(name).join(' '));
-          if (id !== undefined) return { id, confidence: factor * CONFIDENCE.organ, partial: true };
-        }
+        const id = this.organClass([...run.slice(0, -1), organ]);
+        if (id !== undefined) return { id, confidence: factor * CONFIDENCE.organ, partial: true };
       }
+    }
+    // No class for the organ's own diseases: its system's ("Sarcopenia": musculoskeletal system disease).
+    const system =
+      end < 0
+        ? undefined
+        : organNouns(tokens[end] ?? '')
+            .map(organSystem)
+            .find((found) => found);
+    const id = system === undefined ? undefined : this.organClass([system]);
+    return id === undefined ? undefined : { id, confidence: factor * CONFIDENCE.organ, partial: true };
+  }
+
+  /** The vocabulary's class of diseases of an organ or system: "<organ> disease", "… system disease", "… tract …". */
+  private organClass(organ: readonly string[]): string | undefined {
+    for (const shape of ORGAN_CLASS_SHAPES) {
+      const name = [...organ, ...shape];
+      const id = this.exact.get(name.join(' ')) ?? this.loose.get(looseTokens(name).join(' '));
+      if (id !== undefined) return id;
     }
     return undefined;
   }
