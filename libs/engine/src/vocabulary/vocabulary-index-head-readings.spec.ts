@@ -132,6 +132,10 @@ describe('VocabularyIndex head-noun readings', () => {
     expect(confidentId('Q7Z9 Virus')).toBe('DOID:12');
     expect(confidentId('Plonkoviridae')).toBe('DOID:12');
     expect(confidentId('Glarbobacterium')).toBe('DOID:13');
+    // with a type or strain designator after it
+    expect(confidentId('Plonkovirus B')).toBe('DOID:12');
+    expect(confidentId('Plonkovirus 6')).toBe('DOID:12');
+    expect(confidentId('Plonkovirus Receptor')).toBeUndefined();
     // An agent used as a treatment is no infection.
     expect(confidentId('Oncolytic Virus')).toBeUndefined();
     expect(confidentId('Virus Shedding')).toBeUndefined();

@@ -155,6 +155,9 @@ const ORGAN_CLASS_SHAPES: readonly (readonly string[])[] = [[], ['system'], ['tr
 
 const VASCULAR_DISEASE: readonly string[] = normaliseTokens('vascular disease');
 
+// A single letter, a number, or an influenza-style subtype code.
+const STRAIN_DESIGNATOR = /^(?:[a-z]|\d{1,3}|h\d{1,2}n\d{1,2})$/u;
+
 // Word endings for kinds of pathogen (a species, "-virus", a family, "-viridae"), and the class of their infections.
 const PATHOGEN_KINDS: readonly (readonly [string, readonly string[]])[] = (
   [
@@ -617,10 +620,13 @@ export class VocabularyIndex {
    * adjective before it says what the agent is used as, not what it infects with ("Oncolytic Virus").
    */
   private pathogenReading(tokens: readonly string[], factor: number): Match | undefined {
-    const word = tokens[tokens.length - 1] ?? '';
+    // A type or strain designator may follow the pathogen ("Influenzavirus A", "Herpesvirus 6", "… H5N1").
+    const named =
+      tokens.length > 1 && STRAIN_DESIGNATOR.test(tokens[tokens.length - 1] ?? '') ? tokens.slice(0, -1) : tokens;
+    const word = named[named.length - 1] ?? '';
     const kind = PATHOGEN_KINDS.find(([ending]) => word.endsWith(ending));
     if (kind === undefined || tokens.some((token) => NEGATORS.has(token))) return undefined;
-    if (tokens.length > 1 && isAdjectival(tokens[tokens.length - 2] ?? '')) return undefined;
+    if (named.length > 1 && isAdjectival(named[named.length - 2] ?? '')) return undefined;
     const id = this.exactName(kind[1]);
     return id === undefined || !this.inOntology(id)
       ? undefined
