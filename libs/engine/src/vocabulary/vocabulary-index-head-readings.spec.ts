@@ -25,6 +25,7 @@ const vocabulary: Vocabulary = {
     { id: 'DOID:12', label: 'viral infectious disease', labelZh: '', synonyms: ['viral infection'], parent: 'DOID:1' },
     { id: 'DOID:13', label: 'bacterial infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
     { id: 'DOID:14', label: 'musculoskeletal system disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
+    { id: 'DOID:15', label: 'infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
     // A curated grouping with no ontology id.
     { id: 'throbbing', label: 'Throbbing', labelZh: '', synonyms: [] },
   ],
@@ -144,6 +145,8 @@ describe('VocabularyIndex head-noun readings', () => {
   it('keeps a head disease that lies under the organ, and abstains when organ and head disagree', () => {
     expect(confidentId('Bladder Vesiculosis')).toBe('DOID:5');
     expect(confidentId('Bladder Quibblosis')).toBeUndefined();
+    // Infections and cancers are classed by agent and cell type before organ, so the head keeps them.
+    expect(confidentId('Bladder Infection')).toBe('DOID:15');
   });
 });
 

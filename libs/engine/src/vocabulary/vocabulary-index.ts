@@ -155,6 +155,8 @@ const ORGAN_CLASS_SHAPES: readonly (readonly string[])[] = [[], ['system'], ['tr
 
 const VASCULAR_DISEASE: readonly string[] = normaliseTokens('vascular disease');
 
+const CLASSED_BEFORE_ORGAN: readonly (readonly string[])[] = ['infection', 'cancer'].map(normaliseTokens);
+
 // A single letter, a number, or an influenza-style subtype code.
 const STRAIN_DESIGNATOR = /^(?:[a-z]|\d{1,3}|h\d{1,2}n\d{1,2})$/u;
 
@@ -540,7 +542,9 @@ export class VocabularyIndex {
       if (match === undefined || !this.inOntology(match)) continue;
       // An organ word left out localises the head: when the organ's class and the head's are different branches
       // ("Bladder Hypersensitivity": bladder disease or allergy?), the phrase has no single broader concept here.
-      const organ = dropped.some(isAnatomical) ? this.organReading(tokens, factor) : undefined;
+      // Infections and cancers are classed by agent and cell type before organ ("Skin Infection" is an infection).
+      const organ =
+        dropped.some(isAnatomical) && !this.classedBeforeOrgan(match) ? this.organReading(tokens, factor) : undefined;
       if (
         organ !== undefined &&
         !this.isDescendantOrSelf(match, organ.id) &&
@@ -570,6 +574,14 @@ export class VocabularyIndex {
   private inOntology(id: string): boolean {
     const term = this.terms.get(id);
     return term !== undefined && [term.id, ...(term.aliases ?? [])].some((known) => ONTOLOGY_ID.test(known));
+  }
+
+  /** The term is an infection or a cancer, as the vocabulary names those classes. */
+  private classedBeforeOrgan(id: string): boolean {
+    return CLASSED_BEFORE_ORGAN.some((name) => {
+      const classId = this.exactName(name);
+      return classId !== undefined && this.isDescendantOrSelf(id, classId);
+    });
   }
 
   /**
