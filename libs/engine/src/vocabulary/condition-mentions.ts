@@ -124,20 +124,26 @@ export function resolveConditionMention(input: string): ConditionMention {
 function readAreas(input: string): { areas: ResolvedTerm[]; whole: TermResolution } {
   const index = vocabularyIndexes.therapeuticAreas;
   const whole = index.resolve(input);
-  if (isConfident(whole)) return { areas: [whole], whole };
   const parts = input
     .split(LIST_SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part !== '');
   if (parts.length > 1) {
     const resolved = parts.map((part) => index.resolve(part));
-    if (resolved.every(isConfident)) {
+    // The whole text read as one phrase wins unless every part is read more surely than it: then the text is a list
+    // ("Mesothelioma, SCLC, NSCLC"), and a head-noun reading of the whole would keep only its last part.
+    const surer = (part: TermResolution): boolean =>
+      isConfident(part) && (!whole.resolved || part.confidence > whole.confidence);
+    if ((!isConfident(whole) && resolved.every(isConfident)) || resolved.every(surer)) {
       return {
-        areas: resolved.filter((area, at) => resolved.findIndex((other) => other.id === area.id) === at),
+        areas: resolved
+          .filter(isConfident)
+          .filter((area, at, all) => all.findIndex((other) => other.id === area.id) === at),
         whole,
       };
     }
   }
+  if (isConfident(whole)) return { areas: [whole], whole };
   return { areas: [], whole };
 }
 

@@ -45,9 +45,12 @@ describe('resolveTerms', () => {
   });
 
   it('abstains on a therapeutic area it could only guess, offering the guess first', () => {
-    const result = resolveTerms('therapeuticAreas', ['Chronic Plaque-type Psoriasis']);
+    // "Plaque Psoriasis Registry" drops its head ("registry"): psoriasis is only a guess.
+    const result = resolveTerms('therapeuticAreas', ['Plaque Psoriasis Registry']);
     expect(result.ids).toEqual([]);
     expect(result.unresolved[0]?.suggestions[0]?.id).toBe('psoriasis');
+    // "Chronic Plaque-type Psoriasis" ends in its head noun, so it is a psoriasis: no longer a guess.
+    expect(resolveTerms('therapeuticAreas', ['Chronic Plaque-type Psoriasis']).ids).toEqual(['psoriasis']);
   });
 
   it('has an index for every vocabulary', () => {

@@ -50,7 +50,9 @@ describe('resolveConditionMention', () => {
     expect(resolveConditionMention('Leukemia, Myeloid, Acute').areas.map((area) => area.id)).toEqual([
       'acute-myeloid-leukaemia',
     ]);
-    expect(resolveConditionMention('Asthma, Knee').areas).toEqual([]);
+    // A part that is no disease and no narrowing of one ("Asthma, Knee" would now read as the inverted "Knee Asthma",
+    // a kind of asthma by its head noun): the text names nothing confidently.
+    expect(resolveConditionMention('Asthma, Quality of Life').areas).toEqual([]);
   });
 
   it('keeps the most specific variant only', () => {

@@ -280,8 +280,283 @@ const ANATOMICAL_NOUNS: ReadonlySet<string> = new Set(
     'tissue',
     'cell',
     'connective',
+    // Further organs and their relational adjectives, as anatomy names them.
+    'aorta',
+    'aortic',
+    'coronary',
+    'myocardial',
+    'pericardial',
+    'capillary',
+    'lymphatic',
+    'hematopoietic',
+    'marrow',
+    'choroid',
+    'choroidal',
+    'uvea',
+    'uveal',
+    'iris',
+    'sclera',
+    'scleral',
+    'conjunctiva',
+    'conjunctival',
+    'eyelid',
+    'ocular',
+    'optic',
+    'auditory',
+    'cochlear',
+    'nasal',
+    'sinus',
+    'pharynx',
+    'pharyngeal',
+    'larynx',
+    'laryngeal',
+    'trachea',
+    'tracheal',
+    'bronchus',
+    'bronchial',
+    'pleura',
+    'pleural',
+    'thoracic',
+    'abdominal',
+    'peritoneal',
+    'pelvic',
+    'spinal',
+    'cerebellar',
+    'thalamic',
+    'oral',
+    'dental',
+    'gingiva',
+    'gingival',
+    'periodontal',
+    'lip',
+    'hair',
+    'nail',
+    'splenic',
+    'biliary',
+    'hepatobiliary',
+    'duodenum',
+    'duodenal',
+    'ileum',
+    'rectum',
+    'rectal',
+    'anus',
+    'anal',
+    'ureter',
+    'ureteral',
+    'urethra',
+    'urethral',
+    'endometrium',
+    'endometrial',
+    'placenta',
+    'placental',
+    'gonad',
+    'gonadal',
+    'vulvar',
+    'tendon',
+    'ligament',
+    'cartilage',
   ].map(normaliseTerm),
 );
+
+/** A body part or system ("bladder", "aortic", "urinary"): names where a disease is, never a disease on its own. */
+export function isAnatomical(token: string): boolean {
+  return ANATOMICAL_NOUNS.has(token) || ANATOMICAL_NOUNS.has(LOOSE_EQUIVALENTS.get(token) ?? '');
+}
+
+/**
+ * Nouns for the organ an anatomical word is about, most literal first: the word itself, its loose equivalent
+ * ("prostatic" → "prostate", "cerebral" → "brain") and the noun under a relational adjective ending
+ * ("choroidal" → "choroid", "urethral" → "urethra").
+ */
+export function organNouns(token: string): string[] {
+  const nouns = [token, LOOSE_EQUIVALENTS.get(token) ?? token];
+  const stem = /^(\p{L}{4,})al$/u.exec(token)?.[1];
+  if (stem !== undefined) nouns.push(stem, `${stem}a`);
+  return [...new Set(nouns)];
+}
+
+// Pathology morphology: the suffix says the word names an abnormal state (-itis inflammation, -osis condition,
+// -pathy disease, -plasia/-trophy growth, -emia a blood state, -rrhage/-rrhea a flow, -megaly enlargement,
+// -ectasis dilation, -sclerosis hardening, -penia deficiency, -ptosis drooping, -lithiasis stones, -algia pain of a
+// named kind). Words with these endings that name no abnormality are listed apart.
+const PATHOLOGY_SUFFIX =
+  /(?:itis|osis|pathy|plasia|trophy|emia|rrhage|rrhea|megaly|ectasis|sclerosis|penia|ptosis|lithiasis|algia)$/u;
+const NOT_PATHOLOGY: ReadonlySet<string> = new Set(
+  ['diagnosis', 'prognosis', 'anastomosis', 'hypnosis', 'osmosis', 'symbiosis', 'apoptosis'].map(normaliseTerm),
+);
+// Nouns for a pathological process or finding that are not built with those suffixes.
+const PATHOLOGY_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'calcification',
+    'hypersensitivity',
+    'prolapse',
+    'obstruction',
+    'insufficiency',
+    'dysfunction',
+    'failure',
+    'inflammation',
+    'infection',
+    'hemorrhage',
+    'bleeding',
+    'ulcer',
+    'ulceration',
+    'lesion',
+    'nodule',
+    'cyst',
+    'polyp',
+    'abscess',
+    'stone',
+    'calculus',
+    'dilatation',
+    'aneurysm',
+    'infarction',
+    'embolism',
+    'edema',
+    'incontinence',
+    'degeneration',
+    'malformation',
+    'anomaly',
+    'deformity',
+    'neovascularization',
+    'hyperactivity',
+    'hypofunction',
+    'hyperfunction',
+  ].map(normaliseTerm),
+);
+
+// Lesions of blood vessels: wherever they are, the ontology files them under vascular disease ("brain ischemia" is a
+// cerebrovascular disease, not a brain disease; "coronary thrombosis" a coronary artery disease).
+const VASCULAR_PATHOLOGY_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'ischemia',
+    'ischaemia',
+    'infarction',
+    'infarct',
+    'hemorrhage',
+    'haemorrhage',
+    'bleeding',
+    'thrombosis',
+    'embolism',
+    'thromboembolism',
+    'aneurysm',
+    'occlusion',
+    'vasculitis',
+  ].map(normaliseTerm),
+);
+
+/** The word names a lesion of blood vessels ("haemorrhage", "thrombosis", "occlusion"). */
+export function isVascularPathologyNoun(token: string): boolean {
+  return VASCULAR_PATHOLOGY_NOUNS.has(token);
+}
+
+// Greek and Latin combining forms for organs, as medical compounds begin ("urolithiasis", "osteopenia"), with the
+// organ word the vocabulary's organ classes use. "hemo-" is left out: "hemorrhage" is no blood disease.
+const COMBINING_FORMS: readonly (readonly [string, string])[] = (
+  [
+    ['uro', 'urinary'],
+    ['nephro', 'kidney'],
+    ['hepato', 'liver'],
+    ['osteo', 'bone'],
+    ['cardio', 'heart'],
+    ['gastro', 'stomach'],
+    ['entero', 'intestinal'],
+    ['dermato', 'skin'],
+    ['pneumo', 'lung'],
+    ['pulmo', 'lung'],
+    ['cysto', 'bladder'],
+    ['vesico', 'bladder'],
+    ['arthro', 'joint'],
+    ['angio', 'vascular'],
+    ['vaso', 'vascular'],
+    ['encephalo', 'brain'],
+    ['ophthalmo', 'eye'],
+    ['oculo', 'eye'],
+    ['oto', 'ear'],
+    ['rhino', 'nose'],
+    ['stomato', 'mouth'],
+    ['glosso', 'tongue'],
+    ['procto', 'rectum'],
+    ['hystero', 'uterus'],
+    ['oophoro', 'ovary'],
+    ['orchio', 'testis'],
+    ['masto', 'breast'],
+    ['mammo', 'breast'],
+    ['thyro', 'thyroid'],
+    ['spleno', 'spleen'],
+    ['pancreato', 'pancreas'],
+    ['cholecysto', 'gallbladder'],
+    ['laryngo', 'larynx'],
+    ['tracheo', 'trachea'],
+    ['broncho', 'bronchus'],
+    ['pleuro', 'pleura'],
+    ['gingivo', 'gingiva'],
+    ['blepharo', 'eyelid'],
+    ['retino', 'retina'],
+    ['phlebo', 'vein'],
+    ['arterio', 'artery'],
+    ['myo', 'muscle'],
+    ['sarco', 'muscle'],
+    ['neuro', 'nerve'],
+    ['radiculo', 'nerve'],
+  ] as const
+)
+  .map(([form, organ]) => [form, normaliseTerm(organ)] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+const MIN_COMPOUND_PATHOLOGY_LENGTH = 4;
+
+/**
+ * A compound of an organ's combining form and a pathology ending ("urolithiasis", "osteopenia", "hepatomegaly"):
+ * the organ word it is about, or undefined.
+ */
+export function compoundOrgan(word: string): string | undefined {
+  for (const [form, organ] of COMBINING_FORMS) {
+    const rest = word.slice(form.length);
+    if (word.startsWith(form) && rest.length >= MIN_COMPOUND_PATHOLOGY_LENGTH && PATHOLOGY_SUFFIX.test(rest)) {
+      return organ;
+    }
+  }
+  return undefined;
+}
+
+// The body system each organ is part of: when the vocabulary has no class for an organ's diseases ("muscle
+// disease"), the class of its system's diseases is the nearest broader one ("musculoskeletal system disease").
+const ORGAN_SYSTEMS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      [
+        'musculoskeletal',
+        ['muscle', 'muscular', 'bone', 'joint', 'tendon', 'ligament', 'cartilage', 'spine', 'spinal'],
+      ],
+      ['nervous', ['nerve']],
+      ['urinary', ['kidney', 'ureter', 'ureteral', 'urethra', 'urethral', 'bladder']],
+      ['gastrointestinal', ['stomach', 'intestine', 'intestinal', 'bowel', 'colon', 'rectum', 'rectal', 'duodenum']],
+      ['respiratory', ['lung', 'trachea', 'tracheal', 'bronchus', 'bronchial', 'larynx', 'laryngeal', 'pleura']],
+      ['integumentary', ['skin', 'hair', 'nail']],
+      ['auditory', ['ear', 'cochlear']],
+      ['reproductive', ['uterus', 'uterine', 'ovary', 'testis', 'prostate', 'vagina', 'vulva', 'cervix', 'gonad']],
+      ['endocrine', ['thyroid', 'adrenal', 'pituitary']],
+      ['hematopoietic', ['blood', 'marrow']],
+      ['lymphatic', ['lymph', 'spleen', 'splenic']],
+    ] as const
+  ).flatMap(([system, organs]) => organs.map((organ) => [normaliseTerm(organ), normaliseTerm(system)] as const)),
+);
+
+/** The body system an organ word belongs to ("muscle" → "musculoskeletal"), if known. */
+export function organSystem(token: string): string | undefined {
+  return ORGAN_SYSTEMS.get(token);
+}
+
+/** The word names an abnormal state or process ("calcification", "keratitis"); "disease" and "disorder" too. */
+export function isPathologyNoun(token: string): boolean {
+  if (LOOSE_GENERIC_NOUNS.has(token)) return true;
+  if (PATHOLOGY_NOUNS.has(token) || VASCULAR_PATHOLOGY_NOUNS.has(token)) return true;
+  return token.length >= 6 && PATHOLOGY_SUFFIX.test(token) && !NOT_PATHOLOGY.has(token);
+}
+
+/** Ends like an English adjective ("metabolic", "renal", "vascular", "infectious"). */
+export function isAdjectival(token: string): boolean {
+  return ADJECTIVE_ENDING.test(token);
+}
 
 /** "disease", "disorder", "syndrome": words that name no disease on their own. */
 export function isGenericNoun(token: string): boolean {

@@ -11,11 +11,18 @@ import {
   cjkLooseKey,
   cjkUnits,
   compactKey,
+  compoundOrgan,
   containsCjk,
   invertCommaSegments,
+  isAdjectival,
+  isAnatomical,
   isGenericNoun,
+  isPathologyNoun,
+  isVascularPathologyNoun,
   looseTokens,
   normaliseTokens,
+  organNouns,
+  organSystem,
   parentheticalVariants,
 } from './term-normalisation.js';
 import { TermSimilarity, type SimilarTerm, type SimilarityEntry } from './term-similarity.js';
@@ -37,6 +44,10 @@ const CONFIDENCE = {
   related: 0.85,
   biomarkers: 0.85,
   fuzzy: 0.7,
+  // Readings by the phrase's head noun (`headReading`): each names a broader concept than the phrase, never a sibling.
+  head: 0.8,
+  compound: 0.75,
+  organ: 0.75,
 } as const;
 
 // A partial match must cover at least half the words, so "cancer pain" can be pain but "oncology drug discovery
@@ -99,6 +110,66 @@ const SOFT_MODIFIERS: ReadonlySet<string> = new Set(
     'complex',
   ].flatMap(normaliseTokens),
 );
+
+// Words that end a pre-modified noun phrase: after one of them the head is no longer last ("Cancer of the Lung",
+// "Pain in Cancer", "Sexual Function and Fertility Disorders"), so a head-noun reading must not drop it.
+const CONNECTIVES: ReadonlySet<string> = new Set(
+  [
+    'of',
+    'in',
+    'with',
+    'without',
+    'and',
+    'or',
+    'for',
+    'to',
+    'on',
+    'at',
+    'by',
+    'from',
+    'after',
+    'during',
+    'versus',
+    'vs',
+    'than',
+    'as',
+  ].flatMap(normaliseTokens),
+);
+
+// Word-initial parts that deny or displace what follows: "prehypertension" is not hypertension.
+const NEGATING_PREFIXES: readonly string[] = ['non', 'anti', 'pseudo', 'pre', 'un'];
+// The known disease word inside a compound must be long enough to be a word of its own ("arthritis", "infection").
+// The privative "a-"/"an-" ("analgesia") negates too, but only as the whole prefix ("angiosarcoma" is a sarcoma).
+const PRIVATIVE_PREFIXES: ReadonlySet<string> = new Set(['a', 'an']);
+const MIN_COMPOUND_HEAD_LENGTH = 7;
+const DISORDERED_PREFIXES: readonly string[] = ['mal', 'dys'];
+const MIN_DISORDERED_STEM_LENGTH = 5;
+const GENERIC_HEADS: readonly string[] = ['disease', 'disorder'].flatMap(normaliseTokens);
+const MIN_COMPOUND_PREFIX_LENGTH = 2;
+
+// "<organ> disease", "<organ> system disease", "<organ> tract disease": how the ontology names an organ's diseases.
+const ORGAN_CLASS_SHAPES: readonly (readonly string[])[] = [[], ['system'], ['tract']].map((middle) => [
+  ...middle.flatMap(normaliseTokens),
+  ...normaliseTokens('disease'),
+]);
+
+const VASCULAR_DISEASE: readonly string[] = normaliseTokens('vascular disease');
+
+const CLASSED_BEFORE_ORGAN: readonly (readonly string[])[] = ['infection', 'cancer'].map(normaliseTokens);
+
+// A single letter, a number, or an influenza-style subtype code.
+const STRAIN_DESIGNATOR = /^(?:[a-z]|\d{1,3}|h\d{1,2}n\d{1,2})$/u;
+
+// Word endings for kinds of pathogen (a species, "-virus", a family, "-viridae"), and the class of their infections.
+const PATHOGEN_KINDS: readonly (readonly [string, readonly string[]])[] = (
+  [
+    ['virus', 'viral infection'],
+    ['viridae', 'viral infection'],
+    ['bacterium', 'bacterial infection'],
+    ['bacteriaceae', 'bacterial infection'],
+    ['fungus', 'fungal infection'],
+  ] as const
+).map(([ending, infection]) => [normaliseTokens(ending).join(''), normaliseTokens(infection)] as const);
 
 // An abbreviation in parentheses ("Primary Immunodeficiency Disorders (PID)") is only trusted on its own when the term
 // it names shares a word with the text it abbreviates: PID is also pelvic inflammatory disease.
@@ -282,8 +353,18 @@ export class VocabularyIndex {
     if (match !== undefined && match.partial !== true) return this.resolved(input, match.id, match.confidence);
     const tokens = normaliseTokens(input);
     const nearest = this.similarity.nearest(tokens.join(' '), looseTokens(tokens), SUGGESTION_CANDIDATES);
-    // A typo repair is a guess too: it wins over a partial match only when it is the more confident of the two.
-    const repaired = this.mostConfident([this.typoRepair(tokens.join(' '), nearest), match]);
+    // A typo repair is a guess too: it wins over a partial match only when it is the more confident of the two, or
+    // when it respells the words one for one into a concept under the one the phrase's head names ("Pancreatc
+    // cancer": pancreatic cancer is a cancer), which is the head reading made specific.
+    const typo = this.typoRepair(tokens.join(' '), nearest);
+    const agrees =
+      typo !== undefined &&
+      match !== undefined &&
+      typo.id !== match.id &&
+      this.isDescendantOrSelf(typo.id, match.id) &&
+      nearest[0]?.key.split(' ').length === tokens.length;
+    // Two readings agreeing is the surer for it: the repair takes the head reading's confidence.
+    const repaired = agrees ? { ...typo, confidence: match.confidence } : this.mostConfident([typo, match]);
     if (repaired !== undefined) return this.resolved(input, repaired.id, repaired.confidence);
     return { input, resolved: false, suggestions: this.suggestions(tokens, nearest) };
   }
@@ -412,6 +493,7 @@ export class VocabularyIndex {
       : [[truncateAtClause, CONFIDENCE.clause]];
     let working = tokens;
     let factor = 1;
+    const stages: (readonly [readonly string[], number])[] = [[working, factor]];
     for (const [repair, confidence] of repairs) {
       const repaired = repair(working);
       if (repaired.length === 0 || sameTokens(repaired, working)) continue;
@@ -419,10 +501,202 @@ export class VocabularyIndex {
       if (repaired.every(isGenericNoun)) return undefined;
       working = repaired;
       factor *= confidence;
+      stages.unshift([working, factor]);
       const match = scaled(this.lookup(working), factor);
       if (match !== undefined) return match;
     }
-    return this.matchSpan(working, factor);
+    const span = this.matchSpan(working, factor);
+    if (!this.stripsDiseaseQualifiers) return span;
+    // The repaired text first; then the text before a repair, since a qualifier can be the head itself ("Wound
+    // Infection" loses "infection" with the pathogen words).
+    let head: Match | undefined;
+    for (const [stage, stageFactor] of stages) {
+      head = this.headReading(stage, stageFactor);
+      if (head !== undefined) break;
+    }
+    return this.mostConfident([span, head]);
+  }
+
+  /**
+   * A broader concept named by the phrase's head. English puts the head noun of a noun phrase last and the words
+   * before it narrow it, so a trailing run of words that names a term names a broader concept of the whole phrase
+   * ("Neurotrophic Keratitis" is a keratitis, "Peripheral Vascular Diseases" a vascular disease) however few of the
+   * words it covers; a span that drops the head has no such guarantee and keeps the coverage rule of `matchSpan`.
+   * Failing that, a compound word whose ending is a known disease word (`compoundHead`), then an organ word before a
+   * pathology noun (`organReading`).
+   */
+  private headReading(tokens: readonly string[], factor: number): Match | undefined {
+    // A head is a noun: a trailing adjective ("Gait Disorders, Neurologic") means the phrase is inverted or elliptic.
+    if (isAdjectival(tokens[tokens.length - 1] ?? '')) return this.organReading(tokens, factor);
+    // Only a pre-modified phrase keeps its head last ("Measurement of Zorbitis" is a measurement).
+    if (tokens.some((token) => CONNECTIVES.has(token))) return undefined;
+    // A vascular lesion of an organ is filed as a vascular disease, not under the lesion's general name.
+    if (isVascularPathologyNoun(tokens[tokens.length - 1] ?? '') && tokens.slice(0, -1).some(isAnatomical)) {
+      return this.organReading(tokens, factor);
+    }
+    for (let start = 1; start < tokens.length; start += 1) {
+      const dropped = tokens.slice(0, start);
+      // After a negator the rest is denied, not narrowed.
+      if (NEGATORS.has(dropped[start - 1] ?? '')) break;
+      const match = this.headLookup(tokens.slice(start));
+      if (match === undefined || !this.inOntology(match)) continue;
+      // An organ word left out localises the head: when the organ's class and the head's are different branches
+      // ("Bladder Hypersensitivity": bladder disease or allergy?), the phrase has no single broader concept here.
+      // Infections and cancers are classed by agent and cell type before organ ("Skin Infection" is an infection).
+      const organ =
+        dropped.some(isAnatomical) && !this.classedBeforeOrgan(match) ? this.organReading(tokens, factor) : undefined;
+      if (
+        organ !== undefined &&
+        !this.isDescendantOrSelf(match, organ.id) &&
+        !this.isDescendantOrSelf(organ.id, match)
+      ) {
+        return undefined;
+      }
+      return { id: match, confidence: factor * CONFIDENCE.head, partial: true };
+    }
+    const pathogen = this.pathogenReading(tokens, factor);
+    if (pathogen !== undefined) return pathogen;
+    const compound = this.compoundHead(tokens, factor);
+    if (compound !== undefined) return compound;
+    // "Recurrent Urolithiasis": the organ and the pathology are in one word.
+    const organ = compoundOrgan(tokens[tokens.length - 1] ?? '');
+    if (organ !== undefined && !tokens.some((token) => NEGATORS.has(token))) {
+      return this.organReading([organ, normaliseTokens('disease')[0] ?? ''], factor);
+    }
+    return this.organReading(tokens, factor);
+  }
+
+  /**
+   * The term is a Disease Ontology concept (its id or an alias is one), so its place in the hierarchy says what it
+   * covers. Curated-only groupings ("Pain", "Rare diseases") are product areas whose extent the ontology does not
+   * define: a phrase ending in their name ("Neck Pain") is not thereby one of their diseases.
+   */
+  private inOntology(id: string): boolean {
+    const term = this.terms.get(id);
+    return term !== undefined && [term.id, ...(term.aliases ?? [])].some((known) => ONTOLOGY_ID.test(known));
+  }
+
+  /** The term is an infection or a cancer, as the vocabulary names those classes. */
+  private classedBeforeOrgan(id: string): boolean {
+    return CLASSED_BEFORE_ORGAN.some((name) => {
+      const classId = this.exactName(name);
+      return classId !== undefined && this.isDescendantOrSelf(id, classId);
+    });
+  }
+
+  /**
+   * A term named by the words, which must say more than "disease" or a body part. A lone head word must be a name
+   * as written: read through a loose equivalence ("neoplasia" as "cancer") it would be broadened twice.
+   */
+  private headLookup(words: readonly string[]): string | undefined {
+    const loose = looseTokens(words);
+    if (loose.every((token) => isGenericNoun(token) || isAnatomical(token))) return undefined;
+    return this.exactName(words) ?? (words.length > 1 ? this.loose.get(loose.join(' ')) : undefined);
+  }
+
+  /**
+   * Medical compounds are head-final too: "osteoarthritis" is an arthritis, "coinfection" an infection. The last word
+   * is read as the disease word it ends with, when that is a word of its own and the part before it neither denies
+   * nor displaces it ("nonneoplastic", "prehypertension").
+   */
+  private compoundHead(tokens: readonly string[], factor: number): Match | undefined {
+    const word = tokens[tokens.length - 1] ?? '';
+    if (tokens.slice(0, -1).some((token) => CONNECTIVES.has(token) || NEGATORS.has(token))) return undefined;
+    // "mal-" and "dys-" say the rest is disordered: "malnutrition" is a nutrition disease.
+    for (const prefix of DISORDERED_PREFIXES) {
+      const rest = word.slice(prefix.length);
+      if (!word.startsWith(prefix) || rest.length < MIN_DISORDERED_STEM_LENGTH) continue;
+      for (const noun of GENERIC_HEADS) {
+        const id = this.exactName([rest, noun]);
+        if (id !== undefined && this.inOntology(id))
+          return { id, confidence: factor * CONFIDENCE.compound, partial: true };
+      }
+    }
+    for (let cut = MIN_COMPOUND_PREFIX_LENGTH; word.length - cut >= MIN_COMPOUND_HEAD_LENGTH; cut += 1) {
+      const prefix = word.slice(0, cut);
+      if (NEGATING_PREFIXES.some((negating) => prefix.startsWith(negating))) return undefined;
+      if (PRIVATIVE_PREFIXES.has(prefix)) continue;
+      const head = word.slice(cut);
+      if (!/^\p{L}+$/u.test(head)) continue;
+      // The ending must be a disease's own name, not an adjective read through a dropped "disorder" ("neurocognitive").
+      const id = this.exactName([...tokens.slice(0, -1), head]) ?? this.exactName([head]);
+      if (id !== undefined && this.inOntology(id))
+        return { id, confidence: factor * CONFIDENCE.compound, partial: true };
+    }
+    return undefined;
+  }
+
+  /**
+   * A pathogen names the infection it causes: a phrase or compound headed by a kind of pathogen with no more specific
+   * reading ("H5N1 Virus", "Influenzavirus", "Orthomyxoviridae", "Mycobacterium") names that kind's infections. An
+   * adjective before it says what the agent is used as, not what it infects with ("Oncolytic Virus").
+   */
+  private pathogenReading(tokens: readonly string[], factor: number): Match | undefined {
+    // A type or strain designator may follow the pathogen ("Influenzavirus A", "Herpesvirus 6", "… H5N1").
+    const named =
+      tokens.length > 1 && STRAIN_DESIGNATOR.test(tokens[tokens.length - 1] ?? '') ? tokens.slice(0, -1) : tokens;
+    const word = named[named.length - 1] ?? '';
+    const kind = PATHOGEN_KINDS.find(([ending]) => word.endsWith(ending));
+    if (kind === undefined || tokens.some((token) => NEGATORS.has(token))) return undefined;
+    if (named.length > 1 && isAdjectival(named[named.length - 2] ?? '')) return undefined;
+    const id = this.exactName(kind[1]);
+    return id === undefined || !this.inOntology(id)
+      ? undefined
+      : { id, confidence: factor * CONFIDENCE.compound, partial: true };
+  }
+
+  /** The vocabulary's class of vascular diseases, for a vascular lesion of an organ ("Intracranial Haemorrhage"). */
+  private vascularReading(factor: number): Match | undefined {
+    const id = this.exactName(VASCULAR_DISEASE);
+    return id === undefined ? undefined : { id, confidence: factor * CONFIDENCE.organ, partial: true };
+  }
+
+  private exactName(words: readonly string[]): string | undefined {
+    return this.exact.get(words.join(' ')) ?? this.compact.get(compactKey(words));
+  }
+
+  /**
+   * An organ word before a pathology noun the vocabulary does not know ("Bladder Hypersensitivity", "Aortic
+   * Calcification") names a disease of that organ, as the ontology classes diseases by the organ they affect: the
+   * organ's class ("bladder disease", "urinary system disease") is a broader concept of the phrase. The nearest run
+   * of organ words before the head is used, longest first ("bone marrow" before "marrow"), never a word further off.
+   */
+  private organReading(tokens: readonly string[], factor: number): Match | undefined {
+    const head = tokens[tokens.length - 1] ?? '';
+    if (tokens.length < 2 || !isPathologyNoun(head)) return undefined;
+    if (tokens.some((token) => NEGATORS.has(token) || CONNECTIVES.has(token))) return undefined;
+    let end = tokens.length - 2;
+    while (end >= 0 && !isAnatomical(tokens[end] ?? '')) end -= 1;
+    if (end >= 0 && isVascularPathologyNoun(head)) return this.vascularReading(factor);
+    let start = end;
+    while (start > 0 && isAnatomical(tokens[start - 1] ?? '')) start -= 1;
+    for (let from = start; from <= end && end >= 0; from += 1) {
+      const run = tokens.slice(from, end + 1);
+      const last = run[run.length - 1] ?? '';
+      for (const organ of organNouns(last)) {
+        const id = this.organClass([...run.slice(0, -1), organ]);
+        if (id !== undefined) return { id, confidence: factor * CONFIDENCE.organ, partial: true };
+      }
+    }
+    // No class for the organ's own diseases: its system's ("Sarcopenia": musculoskeletal system disease).
+    const system =
+      end < 0
+        ? undefined
+        : organNouns(tokens[end] ?? '')
+            .map(organSystem)
+            .find((found) => found);
+    const id = system === undefined ? undefined : this.organClass([system]);
+    return id === undefined ? undefined : { id, confidence: factor * CONFIDENCE.organ, partial: true };
+  }
+
+  /** The vocabulary's class of diseases of an organ or system: "<organ> disease", "… system disease", "… tract …". */
+  private organClass(organ: readonly string[]): string | undefined {
+    for (const shape of ORGAN_CLASS_SHAPES) {
+      const name = [...organ, ...shape];
+      const id = this.exact.get(name.join(' ')) ?? this.loose.get(looseTokens(name).join(' '));
+      if (id !== undefined) return id;
+    }
+    return undefined;
   }
 
   /** Longest run of words that names a term; at equal length the later run, since English puts the head noun last. */
