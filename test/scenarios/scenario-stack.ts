@@ -66,10 +66,11 @@ export const criterion = (item: MatchItem, name: string): CriterionItem => {
 };
 
 /**
- * The three real services on their own ports and their own fresh database, and REST helpers that create and read
- * scenarios through them. The market is only the scenarios' companies, as small as a park starting out: matching
- * ranks it in full on every change, so a shortlist's order is the order a fresh ranking gives, whatever other e2e
- * files left in the shared test database.
+ * The three real services on their own ports, with their own fresh database and their own new consumer groups, which
+ * start at the end of the topics (KAFKA_NEW_GROUPS_FROM=latest), and REST helpers that create and read scenarios through them. The market is only the
+ * scenarios' companies, as small as a park starting out: matching ranks it in full on every change, so a shortlist's
+ * order is the order a fresh ranking gives, whatever other e2e files left in the shared test database. The run's own
+ * groups are untouched, so the next file's services still read the scenarios' events.
  */
 export class ScenarioStack {
   readonly companies: ServiceProcess;
@@ -77,10 +78,14 @@ export class ScenarioStack {
   readonly matching: ServiceProcess;
   private readonly databaseUrl: string;
 
-  /** `name` names the stack's database (`<test database>_<name>`), so each file gets its own. */
+  /** `name` names the stack's database (`<test database>_<name>`) and consumer groups, so each file gets its own. */
   constructor(name: string) {
     this.databaseUrl = ownDatabaseUrl(name);
-    const env = { DATABASE_URL: this.databaseUrl };
+    const env = {
+      DATABASE_URL: this.databaseUrl,
+      KAFKA_GROUP_PREFIX: `parkmatch-test-${name}-${randomUUID().slice(0, 8)}`,
+      KAFKA_NEW_GROUPS_FROM: 'latest',
+    };
     this.companies = new ServiceProcess('companies', 11, env);
     this.needs = new ServiceProcess('rd-needs', 12, env);
     this.matching = new ServiceProcess('matching', 13, { ...env, MATCHING_SHORTLIST_SIZE: SHORTLIST_SIZE });

@@ -74,7 +74,7 @@ export const runService = async (options: ServiceRunOptions): Promise<INestAppli
           heartbeatInterval: 1_000,
           allowAutoTopicCreation: false,
         },
-        subscribe: { fromBeginning: true },
+        subscribe: { fromBeginning: config.kafkaNewGroupsFrom === 'earliest' },
         // Values stay raw bytes: the intake parses and validates them itself and dead-letters what it can't.
         parser: { keepBinary: true },
       }),

@@ -42,6 +42,8 @@ export class PopulationCorpus implements LexicalCorpus {
     const since = this.readUntilMs === undefined ? undefined : this.readUntilMs - REREAD_WINDOW_MS;
     const { changes, latestMs } = await this.projections.companiesChangedSince(manager, since);
     for (const change of changes) this.apply(change);
+    // The first read loads the population the stored shortlists were ranked against: that is no drift.
+    if (this.readUntilMs === undefined) this.settle();
     this.readUntilMs = Math.max(this.readUntilMs ?? 0, latestMs ?? 0);
     return this;
   }

@@ -38,6 +38,12 @@ export interface ServiceConfig {
   readonly databaseUrl: string;
   readonly kafkaBrokers: string[];
   readonly kafkaGroupPrefix: string;
+  /**
+   * Where a consumer group with no committed offsets starts: `earliest` (every event ever published, which a service
+   * building its state from events needs) or `latest` (only what is published from now on: throwaway stacks such as
+   * test markets of their own).
+   */
+  readonly kafkaNewGroupsFrom: KafkaNewGroupsFrom;
   readonly production: boolean;
   readonly logLevel: LogLevel;
   readonly apiKeys: ApiKeysConfig;
@@ -82,6 +88,9 @@ export const readApiKeysConfig = (production: boolean, env: NodeJS.ProcessEnv = 
     return { kind: 'configured', entries, fileEntries, ...(file ? { file } : {}) };
   });
 
+export const KAFKA_NEW_GROUPS_FROM = ['earliest', 'latest'] as const;
+export type KafkaNewGroupsFrom = (typeof KAFKA_NEW_GROUPS_FROM)[number];
+
 /** The settings every service shares; `defaultPort` differs per service. Every bad variable is named at once. */
 export const readServiceConfig = (
   portVariable: string,
@@ -97,6 +106,7 @@ export const readServiceConfig = (
           databaseUrl: stringVar('DATABASE_URL', DEFAULT_DATABASE_URL),
           kafkaBrokers: listVar('KAFKA_BROKERS', ['127.0.0.1:9092']),
           kafkaGroupPrefix: stringVar('KAFKA_GROUP_PREFIX', 'parkmatch'),
+          kafkaNewGroupsFrom: enumVar('KAFKA_NEW_GROUPS_FROM', KAFKA_NEW_GROUPS_FROM, 'earliest'),
           environment: stringVar('NODE_ENV', 'development'),
           logLevel: enumVar('LOG_LEVEL', LOG_LEVELS, 'info'),
           maxConsumerLag: positiveIntVar('HEALTH_MAX_CONSUMER_LAG', 10_000),
