@@ -380,7 +380,7 @@ export function buildTherapeuticAreas(oboTexts, curated) {
   return {
     source: {
       description:
-        'Therapeutic areas and diseases: curated AstraZeneca-style top levels (tools/vocab/curated-areas.json) over the Human Disease Ontology.',
+        'Therapeutic areas and diseases: curated AstraZeneca-style top levels (tools/vocab/curated-areas.json) over the Human Disease Ontology, with common conditions by ICD-10 chapter (tools/vocab/curated-common-conditions.json) under their nearest ontology class.',
       ontology: `Human Disease Ontology (DOID), release ${DOID_RELEASE}, subset files in tools/vocab/sources/disease-ontology`,
       licence: 'DOID: CC0 1.0 Universal',
       generatedBy: GENERATED_BY,
@@ -425,10 +425,31 @@ export function buildTargets(curated) {
   };
 }
 
+/**
+ * The curated areas with the common conditions (curated-common-conditions.json, by ICD-10 chapter) appended to their
+ * terms. Each common condition is finer than DOID: it has a `parent` (a DOID id, a curated id or another common
+ * condition) and no `doid`, and its id is new.
+ */
+export function withCommonConditions(curatedAreas, commonConditions) {
+  if (commonConditions === undefined) return curatedAreas;
+  const ids = new Set(curatedAreas.terms.map((term) => term.id));
+  const terms = commonConditions.chapters.flatMap((chapter) => chapter.terms);
+  for (const term of terms) {
+    if (ids.has(term.id)) throw new Error(`Common condition ${term.id} is already a curated term`);
+    if (term.parent === undefined) throw new Error(`Common condition ${term.id} has no parent`);
+    if (term.doid !== undefined) throw new Error(`Common condition ${term.id} names a DOID concept; curate it instead`);
+    ids.add(term.id);
+  }
+  return { ...curatedAreas, terms: [...curatedAreas.terms, ...terms] };
+}
+
 /** Everything `npm run vocab:build` writes, keyed by file name under libs/engine/data/. */
-export function buildVocabulary({ oboTexts, curatedAreas, curatedTargets }) {
+export function buildVocabulary({ oboTexts, curatedAreas, curatedCommonConditions, curatedTargets }) {
   return {
-    'therapeutic-areas.json': buildTherapeuticAreas(oboTexts, curatedAreas),
+    'therapeutic-areas.json': buildTherapeuticAreas(
+      oboTexts,
+      withCommonConditions(curatedAreas, curatedCommonConditions),
+    ),
     'targets.json': buildTargets(curatedTargets),
   };
 }

@@ -17,6 +17,7 @@ export function loadVocabularySources() {
   return {
     oboTexts: oboFiles.map((file) => readFileSync(new URL(file, DOID_DIRECTORY), 'utf8')),
     curatedAreas: readJson('./curated-areas.json'),
+    curatedCommonConditions: readJson('./curated-common-conditions.json'),
     curatedTargets: readJson('./curated-targets.json'),
   };
 }
