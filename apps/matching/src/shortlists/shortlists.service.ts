@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ALGORITHM_VERSION,
@@ -15,7 +15,6 @@ import { TOPICS, type CompanyProfileUpsertedV1, type EventEnvelope, type RdNeedU
 import { OutboxWriter } from '#messaging';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
-import { RematchRepository } from '../rematch/rematch.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import { PopulationCorpus } from './population-corpus.js';
@@ -32,8 +31,8 @@ import {
  * changes. Up to FULL_RANKING_COMPANIES companies, ranking them all costs a company event little, so every company
  * event ranks every open need in full and shortlists equal a fresh ranking exactly: in a market this small one company
  * moves every word's rarity noticeably. In a larger market, once the companies changed since every shortlist was last
- * ranked in full exceed DRIFT_SHARE of the population, a company event queues a full rematch (the rematch runner does
- * it in the background, in chunks), so stored scores never lag the population by much more.
+ * ranked in full exceed DRIFT_SHARE of the population, the rematch runner queues a full rematch and does it in the
+ * background, in chunks, so stored scores never lag the population by much more.
  */
 export const FULL_RANKING_COMPANIES = 50;
 export const DRIFT_SHARE = 0.05;
@@ -59,11 +58,8 @@ export class ShortlistsService {
     private readonly decisions: DecisionsRepository,
     private readonly outbox: OutboxWriter,
     private readonly population: PopulationCorpus,
-    private readonly rematches: RematchRepository,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
-
-  private readonly logger = new Logger(ShortlistsService.name);
 
   /**
    * The fast path: ranks `needs` against `companies` with the packed kernel. Pairs with a standing decline and
@@ -109,8 +105,7 @@ export class ShortlistsService {
   /**
    * Scores one changed company against every open need. A need's shortlist changes only where the company
    * enters, moves or leaves; if it sinks within a full list, someone outside may now deserve its place, so
-   * that need is rescored in full. In a small market (FULL_RANKING_COMPANIES) every open need is; once a larger
-   * population has drifted (DRIFT_SHARE), a full rematch is queued.
+   * that need is rescored in full. In a small market (FULL_RANKING_COMPANIES) every open need is.
    */
   async rescoreCompany(
     manager: EntityManager,
@@ -157,21 +152,6 @@ export class ShortlistsService {
       for (const [needId, rows] of await this.rank(companies, rescoreInFull, declined)) next.set(needId, rows);
     }
     return this.writeShortlists(manager, next, cause, current);
-  }
-
-  private async queueDriftRematch(): Promise<void> {
-    const { documentCount } = this.population;
-    this.population.settle();
-    const { created } = await this.rematches.requestJob(
-      {
-        scope: 'all',
-        targetId: null,
-        reason: `more than ${DRIFT_SHARE * 100}% of the ${documentCount} companies changed since the last full ranking`,
-        requestedBy: 'system:drift',
-      },
-      ALGORITHM_VERSION,
-    );
-    if (created) this.logger.log(`queued a full rematch: the population drifted (${documentCount} companies)`);
   }
 
   /** A deleted company leaves every shortlist; the needs it was on are rescored so the next in line moves up. */
