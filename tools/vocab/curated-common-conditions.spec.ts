@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { resolveConditionMention } from '../../libs/engine/src/vocabulary/condition-mentions.js';
+import { normaliseTokens } from '../../libs/engine/src/vocabulary/term-normalisation.js';
 import { vocabularyIndexes } from '../../libs/engine/src/vocabulary/vocabulary-index.js';
 
 interface CommonCondition {
@@ -29,6 +30,17 @@ const areaOf = (id: string): string | undefined => index.ancestors(id).at(-1);
 const resolvedIds = (input: string): string[] => resolveConditionMention(input).areas.map((area) => area.id);
 
 describe('curated common conditions (tools/vocab/curated-common-conditions.json)', () => {
+  it('names no target: an abbreviation that folds onto a gene symbol ("MetS" onto MET) would hide the target', () => {
+    const key = (name: string): string => normaliseTokens(name).join(' ');
+    const targetNames = new Set(
+      vocabularyIndexes.targets.vocabulary.terms.flatMap((term) => [term.id, term.label, ...term.synonyms].map(key)),
+    );
+    const clashes = conditions.flatMap((condition) =>
+      [condition.label, ...condition.synonyms].filter((name) => targetNames.has(key(name))),
+    );
+    expect(clashes).toEqual([]);
+  });
+
   it('walks the ICD-10 chapters with a few hundred conditions, each with a new kebab-case id', () => {
     expect(file.chapters.length).toBeGreaterThanOrEqual(15);
     expect(conditions.length).toBeGreaterThanOrEqual(300);
