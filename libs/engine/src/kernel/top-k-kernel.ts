@@ -30,6 +30,27 @@ export function decodeKey(key: number): {
   return { eligible, units, idRank: LAST_ID_RANK - (rest - units * UNITS_KEY) };
 }
 
+/**
+ * How the kernel orders and splits its work. Results never depend on it; tests shrink it so that small populations
+ * take the paths large ones take.
+ */
+export interface KernelTuning {
+  /** About how many companies with the highest lexical sums are ranked first, to raise the k-th key early. */
+  readonly leaders: number;
+  /**
+   * Words held by more than this share of companies (and by more than `minDeferredPostings`) are looked up per
+   * company instead of through their postings.
+   */
+  readonly deferredWordShare: number;
+  readonly minDeferredPostings: number;
+}
+
+export const DEFAULT_KERNEL_TUNING: KernelTuning = Object.freeze({
+  leaders: 2048,
+  deferredWordShare: 1 / 2,
+  minDeferredPostings: 256,
+});
+
 /** Work shared by the threads of one `topKPerNeed` call; every array lives on shared memory. */
 export interface RankingJob {
   readonly companies: CompanyBuffers;
@@ -37,6 +58,7 @@ export interface RankingJob {
   /** Per need, its query words as rows of `companies.postings`, in query order. */
   readonly needTokens: readonly Int32Array[];
   readonly k: number;
+  readonly tuning: KernelTuning;
   /** Next need to take, advanced atomically so threads balance themselves. */
   readonly cursor: Int32Array;
   /** k keys per need, best first; `resultSizes` says how many are filled. */
@@ -56,7 +78,7 @@ export interface RankingStats {
 export function runRankingJob(job: RankingJob): RankingStats {
   const stats: RankingStats = { fullyScored: 0 };
   const heap = new Float64Array(Math.max(1, job.k));
-  const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1);
+  const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1, job.tuning);
   const remaining = new RemainingCompanies(job.companies.count);
   for (let index = Atomics.add(job.cursor, 0, 1); index < job.needs.length; index = Atomics.add(job.cursor, 0, 1)) {
     const need = job.needs[index];
@@ -102,12 +124,7 @@ function offer(heap: Float64Array, size: number, k: number, key: number): number
   return size;
 }
 
-/** Companies ranked first: about this many of the highest lexical scores, so the k-th key rises early. */
-const LEADERS = 2048;
 const HISTOGRAM_BUCKETS = 4096;
-/** Words held by more than this share of companies are looked up per company instead of through postings. */
-const DEFERRED_WORD_SHARE = 1 / 2;
-const MIN_DEFERRED_POSTINGS = 256;
 
 /**
  * Lexical relevance of one need, term at a time: every query word's postings add its integer contribution
@@ -134,7 +151,11 @@ class LexicalScratch {
   private maxScore = 0;
   private active = false;
 
-  constructor(count: number, tokenCount: number) {
+  constructor(
+    count: number,
+    tokenCount: number,
+    private readonly tuning: KernelTuning,
+  ) {
     this.sums = new Float64Array(Math.max(1, count));
     this.histogram = new Uint32Array(HISTOGRAM_BUCKETS);
     this.leaders = new Uint32Array(Math.max(1, count));
@@ -154,7 +175,8 @@ class LexicalScratch {
     if (!this.active) return;
     const { bounds, companies: posted, saturations } = companies.postings;
     const idfs = need.lexicalIdfs;
-    const deferredPostings = Math.max(MIN_DEFERRED_POSTINGS, companies.count * DEFERRED_WORD_SHARE);
+    const { deferredWordShare, minDeferredPostings } = this.tuning;
+    const deferredPostings = Math.max(minDeferredPostings, companies.count * deferredWordShare);
     for (let q = 0; q < tokens.length; q++) {
       const token = tokens[q]!;
       const idf = idfs[q]!;
@@ -196,7 +218,7 @@ class LexicalScratch {
   }
 
   /**
-   * About `LEADERS` companies with the highest lexical sums, in population order (none without text): found with a
+   * About `tuning.leaders` companies with the highest lexical sums, in population order (none without text): found with a
    * histogram of the sums rather than a sort.
    */
   leading(count: number): Uint32Array {
@@ -207,7 +229,8 @@ class LexicalScratch {
     histogram.fill(0);
     for (let company = 0; company < count; company++) histogram[Math.min(top, Math.floor(sums[company]! * scale))]!++;
     let cut = top;
-    for (let held = histogram[top]!; cut > 1 && held < LEADERS;) held += histogram[--cut]!;
+    const wanted = this.tuning.leaders;
+    for (let held = histogram[top]!; cut > 1 && held < wanted;) held += histogram[--cut]!;
     let size = 0;
     for (let company = 0; company < count; company++) {
       const sum = sums[company]!;
