@@ -305,7 +305,8 @@ function rankSplit(
   const structuredMax = structuredMaxUnits(need);
   let size = 0;
   let threshold = -1;
-  // Companies whose lexical sum is below this cannot beat `threshold` (kept up to date lazily, at `leastFor`).
+  // Companies whose lexical sum is below this cannot beat `threshold` (kept up to date lazily, at `leastFor`). The
+  // leaders' sums are high, so only the companies after them are compared with it.
   let leastSum = 0;
   let leastFor = -1;
   let fullyScored = 0;
@@ -318,7 +319,7 @@ function rankSplit(
     }
     for (let visit = 0; visit < order.length; visit++) {
       const company = order[visit]!;
-      if (size === k) {
+      if (pass === 1 && size === k) {
         if (leastFor !== threshold) {
           leastSum = leastUsefulSum(lexical, structuredMax, threshold);
           leastFor = threshold;
