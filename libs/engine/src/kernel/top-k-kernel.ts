@@ -30,6 +30,27 @@ export function decodeKey(key: number): {
   return { eligible, units, idRank: LAST_ID_RANK - (rest - units * UNITS_KEY) };
 }
 
+/**
+ * How the kernel orders and splits its work. Results never depend on it; tests shrink it so that small populations
+ * take the paths large ones take.
+ */
+export interface KernelTuning {
+  /** About how many companies with the highest lexical sums are ranked first, to raise the k-th key early. */
+  readonly leaders: number;
+  /**
+   * Words held by more than this share of companies (and by more than `minDeferredPostings`) are looked up per
+   * company instead of through their postings.
+   */
+  readonly deferredWordShare: number;
+  readonly minDeferredPostings: number;
+}
+
+export const DEFAULT_KERNEL_TUNING: KernelTuning = Object.freeze({
+  leaders: 2048,
+  deferredWordShare: 1 / 2,
+  minDeferredPostings: 256,
+});
+
 /** Work shared by the threads of one `topKPerNeed` call; every array lives on shared memory. */
 export interface RankingJob {
   readonly companies: CompanyBuffers;
@@ -37,6 +58,7 @@ export interface RankingJob {
   /** Per need, its query words as rows of `companies.postings`, in query order. */
   readonly needTokens: readonly Int32Array[];
   readonly k: number;
+  readonly tuning: KernelTuning;
   /** Next need to take, advanced atomically so threads balance themselves. */
   readonly cursor: Int32Array;
   /** k keys per need, best first; `resultSizes` says how many are filled. */
@@ -56,7 +78,7 @@ export interface RankingStats {
 export function runRankingJob(job: RankingJob): RankingStats {
   const stats: RankingStats = { fullyScored: 0 };
   const heap = new Float64Array(Math.max(1, job.k));
-  const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1);
+  const lexical = new LexicalScratch(job.companies.count, job.companies.postings.bounds.length - 1, job.tuning);
   const remaining = new RemainingCompanies(job.companies.count);
   for (let index = Atomics.add(job.cursor, 0, 1); index < job.needs.length; index = Atomics.add(job.cursor, 0, 1)) {
     const need = job.needs[index];
@@ -66,7 +88,6 @@ export function runRankingJob(job: RankingJob): RankingStats {
     const size = need.split
       ? rankSplit(job.companies, need, job.k, heap, lexical, remaining, stats)
       : rankWide(job.companies, need, job.k, heap, lexical, stats);
-    lexical.clear();
     const best = heap.subarray(0, size).sort().reverse();
     job.results.set(best, index * job.k);
     job.resultSizes[index] = size;
@@ -103,124 +124,168 @@ function offer(heap: Float64Array, size: number, k: number, key: number): number
   return size;
 }
 
-/** A word is common when more than this share of companies holds it; see `LexicalScratch`. */
-const COMMON_WORD_SHARE = 1 / 32;
-const MIN_COMMON_WORD_POSTINGS = 256;
+const HISTOGRAM_BUCKETS = 4096;
+const SAMPLE_STRIDE = 4;
 
 /**
- * Lexical relevance of one need, MaxScore-style. Rare words are added through their postings, visiting only the
- * companies that hold them. Common words ("patients", "study") would visit most companies, so they are only bounded:
- * a company's upper bound is its rare-word score plus everything the common words could add, and only a company
- * whose bound can still enter the top k has its common words looked up in its own word list. Contributions are
- * integers (`bm25TermOf`), so the sum does not depend on this order and equals the reference's.
+ * Lexical relevance of one need, term at a time: every query word's postings add its integer contribution
+ * (`bm25TermOf`) to the companies holding it, so each company's sum is known before the need's ranking starts.
+ * Lexical relevance weighs most of a score, so these sums tell the kernel which companies to rank first and, once
+ * the top k is full, which ones cannot reach it at all. The few words most companies hold ("patients", a broad
+ * area's concept token) would cost most of the postings and weigh little: they are only bounded (`deferredBound`)
+ * and looked up in a company's own word list when the company gets that far (MaxScore). Contributions are
+ * integers, so the sum does not depend on this order and equals the reference's.
  */
 class LexicalScratch {
-  /** Per company, units its lexical relevance can reach at most for the current need. */
-  readonly upper: Int32Array;
-  private readonly sums: Float64Array;
-  private readonly touched: Uint32Array;
-  private touchedCount = 0;
-  /** `mark` where a company is in `touched` for the current need. */
-  private readonly touchedMarks: Int32Array;
-  private readonly commonMarks: Int32Array;
-  private readonly commonIdfs: Float64Array;
+  /** Per company, the BM25 sum (integer quanta) of the need's words other than the deferred ones. */
+  readonly sums: Float64Array;
+  /** The most the deferred words can add to a sum. */
+  deferredBound = 0;
+  private readonly histogram: Uint32Array;
+  private readonly leaders: Uint32Array;
+  private readonly deferredMarks: Int32Array;
+  private readonly deferredIdfs: Float64Array;
   private mark = 0;
-  private commonCount = 0;
-  /** Highest token number among the need's common words: a company's word list is read up to it. */
-  private lastCommonToken = -1;
-  private need: PackedNeed | undefined;
+  /** Highest token number among the deferred words: a company's word list is read up to it. */
+  private lastDeferred = -1;
+  private textScale = 0;
+  private maxScore = 0;
+  private active = false;
 
-  constructor(count: number, tokenCount: number) {
-    this.upper = new Int32Array(Math.max(1, count));
+  constructor(
+    count: number,
+    tokenCount: number,
+    private readonly tuning: KernelTuning,
+  ) {
     this.sums = new Float64Array(Math.max(1, count));
-    this.touched = new Uint32Array(Math.max(1, count));
-    this.touchedMarks = new Int32Array(Math.max(1, count));
-    this.commonMarks = new Int32Array(Math.max(1, tokenCount));
-    this.commonIdfs = new Float64Array(Math.max(1, tokenCount));
+    this.histogram = new Uint32Array(HISTOGRAM_BUCKETS);
+    this.leaders = new Uint32Array(Math.max(1, count));
+    this.deferredMarks = new Int32Array(Math.max(1, tokenCount));
+    this.deferredIdfs = new Float64Array(Math.max(1, tokenCount));
   }
 
   score(companies: CompanyBuffers, need: PackedNeed, tokens: Int32Array): void {
-    this.need = need;
-    this.mark++;
-    this.commonCount = 0;
-    this.lastCommonToken = -1;
-    if (need.textScale <= 0) {
-      this.upper.fill(0);
-      return;
-    }
+    const sums = this.sums;
+    sums.fill(0);
+    const mark = ++this.mark;
+    this.deferredBound = 0;
+    this.lastDeferred = -1;
+    this.textScale = need.textScale;
+    this.maxScore = need.lexicalMaxScore;
+    this.active = need.textScale > 0 && need.lexicalMaxScore > 0 && tokens.length > 0;
+    if (!this.active) return;
     const { bounds, companies: posted, saturations } = companies.postings;
-    const { lexicalIdfs, lexicalMaxScore, textScale } = need;
-    const { sums, touched, touchedMarks, mark } = this;
-    const common = Math.max(MIN_COMMON_WORD_POSTINGS, companies.count * COMMON_WORD_SHARE);
-    let commonBound = 0;
+    const idfs = need.lexicalIdfs;
+    const { deferredWordShare, minDeferredPostings } = this.tuning;
+    const deferredPostings = Math.max(minDeferredPostings, companies.count * deferredWordShare);
     for (let q = 0; q < tokens.length; q++) {
       const token = tokens[q]!;
-      const idf = lexicalIdfs[q]!;
+      const idf = idfs[q]!;
       const start = bounds[token]!;
       const end = bounds[token + 1]!;
-      if (end - start > common) {
-        this.commonMarks[token] = this.mark;
-        this.commonIdfs[token] = idf;
-        this.commonCount++;
-        this.lastCommonToken = Math.max(this.lastCommonToken, token);
-        commonBound += bm25TermBound(idf);
+      if (end - start > deferredPostings) {
+        this.deferredMarks[token] = mark;
+        this.deferredIdfs[token] = idf;
+        this.lastDeferred = Math.max(this.lastDeferred, token);
+        this.deferredBound += bm25TermBound(idf);
         continue;
       }
-      for (let p = start; p < end; p++) {
-        const company = posted[p]!;
-        if (touchedMarks[company] !== mark) {
-          touchedMarks[company] = mark;
-          touched[this.touchedCount++] = company;
-        }
-        sums[company]! += bm25TermOf(idf, saturations[p]!);
-      }
-    }
-    this.upper.fill(lexicalUnits(textScale, commonBound, lexicalMaxScore));
-    for (let i = 0; i < this.touchedCount; i++) {
-      const company = touched[i]!;
-      this.upper[company] = lexicalUnits(textScale, sums[company]! + commonBound, lexicalMaxScore);
+      for (let p = start; p < end; p++) sums[posted[p]!]! += bm25TermOf(idf, saturations[p]!);
     }
   }
 
-  /** Companies holding a rare word of the need: the likeliest to rank, so they are visited first. */
-  get touchedCompanies(): Uint32Array {
-    return this.touched.subarray(0, this.touchedCount);
-  }
-
-  wasTouched(company: number): boolean {
-    return this.touchedMarks[company] === this.mark;
-  }
-
-  /** Exact units of one company; equal to `upper` when the need has no common word. */
-  exact(companies: CompanyBuffers, company: number): number {
-    const need = this.need;
-    if (need === undefined || need.textScale <= 0) return 0;
-    if (this.commonCount === 0) return this.upper[company]!;
-    const { documentBounds, documentTokens, documentSaturations } = companies.postings;
+  /** Exact BM25 sum of one company: `sums` plus its deferred words. */
+  exactSum(companies: CompanyBuffers, company: number): number {
     let sum = this.sums[company]!;
-    const last = this.lastCommonToken;
+    const last = this.lastDeferred;
+    if (last < 0) return sum;
+    const { documentBounds, documentTokens, documentSaturations } = companies.postings;
+    const { deferredMarks, deferredIdfs, mark } = this;
     for (let t = documentBounds[company]!, end = documentBounds[company + 1]!; t < end; t++) {
       const token = documentTokens[t]!;
       if (token > last) break;
-      if (this.commonMarks[token] !== this.mark) continue;
-      sum += bm25TermOf(this.commonIdfs[token]!, documentSaturations[t]!);
+      if (deferredMarks[token] === mark) sum += bm25TermOf(deferredIdfs[token]!, documentSaturations[t]!);
     }
-    return lexicalUnits(need.textScale, sum, need.lexicalMaxScore);
+    return sum;
   }
 
-  clear(): void {
-    for (let i = 0; i < this.touchedCount; i++) this.sums[this.touched[i]!] = 0;
-    this.touchedCount = 0;
+  /** Lexical units a company with this sum gets. */
+  unitsOf(sum: number): number {
+    return this.active ? lexicalUnits(this.textScale, sum, this.maxScore) : 0;
+  }
+
+  get maxSum(): number {
+    return this.active ? this.maxScore : 0;
+  }
+
+  /**
+   * About `tuning.leaders` companies with the highest lexical sums, in population order (none without text): found with a
+   * histogram of the sums rather than a sort.
+   */
+  leading(count: number): Uint32Array {
+    if (!this.active) return this.leaders.subarray(0, 0);
+    const { sums, histogram, leaders } = this;
+    const scale = HISTOGRAM_BUCKETS / this.maxScore;
+    const top = HISTOGRAM_BUCKETS - 1;
+    const wanted = this.tuning.leaders;
+    // A sample of every `stride`-th company tells where the cut lies closely enough: the leaders only go first.
+    const stride = count >= 16 * wanted ? SAMPLE_STRIDE : 1;
+    histogram.fill(0);
+    for (let company = 0; company < count; company += stride) {
+      histogram[Math.min(top, Math.floor(sums[company]! * scale))]!++;
+    }
+    let cut = top;
+    for (let held = histogram[top]!; cut > 1 && held * stride < wanted;) held += histogram[--cut]!;
+    const least = Math.max(Number.MIN_VALUE, cut / scale);
+    let size = 0;
+    for (let company = 0; company < count; company++) {
+      if (sums[company]! >= least) leaders[size++] = company;
+    }
+    return leaders.subarray(0, size);
   }
 }
 
 /**
- * The hot loop. Per company: OR the gate terms (eligibility), OR the area terms and count the related ones, bound
- * the score, read the remaining terms, bound it again, and only then look up the need's common words. The bounds only skip companies that could not enter the
- * heap, so the result equals scoring every pair. Companies sharing a rare word with the need come first: they fill
- * the heap with high scores early, so the bounds rule out more of the rest, and often rule out whole groups of it
- * (`requiredBits`), which are then not visited at all. Keys are unique (they end in the id rank), so the order of
- * visits does not change the result.
+ * Most units a need's criteria other than lexical relevance can add: the best value of every byte of word 0, the
+ * focus share, and `laterMaxUnits` for the rest.
+ */
+function structuredMaxUnits(need: PackedNeed): number {
+  let units = Math.ceil(need.focusScale) + 1 + need.laterMaxUnits;
+  for (let byte = 0; byte < 4; byte++) {
+    let best = 0;
+    for (let value = 0; value < 256; value++) best = Math.max(best, need.byteUnits[byte * 256 + value]!);
+    units += best;
+  }
+  return units;
+}
+
+/**
+ * The smallest lexical sum with which a company could still beat `threshold`, scoring everything else in full;
+ * Infinity when none could. Lexical units grow with the sum and sums are integers, so a binary search is exact.
+ */
+function leastUsefulSum(lexical: LexicalScratch, structuredMax: number, threshold: number): number {
+  const best = (sum: number): number =>
+    ELIGIBLE_KEY + Math.min(SCORE_UNITS, lexical.unitsOf(sum) + structuredMax) * UNITS_KEY + LAST_ID_RANK;
+  if (best(0) > threshold) return 0;
+  let high = lexical.maxSum;
+  if (best(high) <= threshold) return Infinity;
+  let low = 0; // best(low) <= threshold < best(high)
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (best(middle) > threshold) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/**
+ * The hot loop. Companies with the highest lexical sums come first: they fill the heap with high scores early. Then,
+ * per company: compare its lexical sum with the least that could still enter the top k when everything else scored in
+ * full (one sequential read), OR the gate terms (eligibility), OR the area terms and count the related ones, bound
+ * the score, read the remaining terms, bound it again, and only then look up the deferred words. The bounds only skip
+ * companies that could not enter the heap, so the result equals scoring every pair; they often rule out whole groups
+ * of companies (`requiredBits`), which are then not visited at all. Keys are unique (they end in the id rank), so the
+ * order of visits does not change the result.
  */
 function rankSplit(
   companies: CompanyBuffers,
@@ -232,21 +297,35 @@ function rankSplit(
   stats: RankingStats,
 ): number {
   const { bounds, terms, attributes, idRanks } = companies;
-  const lexicalUpper = lexical.upper;
+  const sums = lexical.sums;
+  const deferredBound = lexical.deferredBound;
   const { table, byteUnits: lut, sectorApplies, sectorKeep, focusScale, reciprocityScale, offerCount } = need;
   const { geographyUnits, laterMaxUnits, lateOffset } = need;
   const must = need.mustMasks[0]!;
+  const structuredMax = structuredMaxUnits(need);
   let size = 0;
   let threshold = -1;
+  // Companies whose lexical sum is below this cannot beat `threshold` (kept up to date lazily, at `leastFor`). The
+  // leaders' sums are high, so only the companies after them are compared with it.
+  let leastSum = 0;
+  let leastFor = -1;
   let fullyScored = 0;
-  let order = lexical.touchedCompanies;
+  const leaders = lexical.leading(companies.count);
+  let order = leaders;
   for (let pass = 0; pass < 2; pass++) {
     if (pass === 1) {
       const required = size === k ? requiredBits(need, threshold) : 0;
-      order = remaining.select(companies, table, required, lexical.touchedCompanies);
+      order = remaining.select(companies, table, required, leaders);
     }
     for (let visit = 0; visit < order.length; visit++) {
       const company = order[visit]!;
+      if (pass === 1 && size === k) {
+        if (leastFor !== threshold) {
+          leastSum = leastUsefulSum(lexical, structuredMax, threshold);
+          leastFor = threshold;
+        }
+        if (sums[company]! + deferredBound < leastSum) continue;
+      }
       const start = bounds[3 * company]!;
       const gateEnd = bounds[3 * company + 1]!;
       const areaEnd = bounds[3 * company + 2]!;
@@ -270,9 +349,12 @@ function rankSplit(
         lut[768 + (early >>> 24)]! +
         shareUnits(focusScale, related, areaEnd - gateEnd);
       const keep = sectorApplies && (early & SECTOR_BIT) === 0 ? sectorKeep : 1;
+      const partialSum = sums[company]!;
       if (
         size === k &&
-        eligibleKey + matchUnits(units + lexicalUpper[company]! + laterMaxUnits, keep) * UNITS_KEY + rankKey <=
+        eligibleKey +
+          matchUnits(units + lexical.unitsOf(partialSum + deferredBound) + laterMaxUnits, keep) * UNITS_KEY +
+          rankKey <=
           threshold
       )
         continue;
@@ -293,14 +375,16 @@ function rankSplit(
         lut[1792 + (late >>> 24)]! +
         shareUnits(reciprocityScale, Math.min(sought, attainable), attainable) +
         geographyUnits[attribute >>> SEEK_COUNT_BITS]!;
-      // Every criterion but lexical relevance is now exact, which is cheaper to reach than the common words' part
-      // of lexical relevance: the company's own word list, elsewhere in memory.
+      // Every criterion but lexical relevance is now exact, which is cheaper to reach than the deferred words: the
+      // company's own word list, elsewhere in memory.
       if (
         size === k &&
-        eligibleKey + matchUnits(units + lexicalUpper[company]!, keep) * UNITS_KEY + rankKey <= threshold
+        deferredBound > 0 &&
+        eligibleKey + matchUnits(units + lexical.unitsOf(partialSum + deferredBound), keep) * UNITS_KEY + rankKey <=
+          threshold
       )
         continue;
-      units += lexical.exact(companies, company);
+      units += lexical.unitsOf(lexical.exactSum(companies, company));
 
       const key = eligibleKey + matchUnits(units, keep) * UNITS_KEY + rankKey;
       if (size < k || key > threshold) {
@@ -367,7 +451,7 @@ function rankWide(
       shareUnits(need.focusScale, related, areaEnd - gateEnd) +
       shareUnits(need.reciprocityScale, Math.min(sought, attainable), attainable) +
       geographyUnits[attribute >>> SEEK_COUNT_BITS]! +
-      lexical.exact(companies, company);
+      lexical.unitsOf(lexical.exactSum(companies, company));
     const keep = need.sectorApplies && (accumulators[0]! & SECTOR_BIT) === 0 ? need.sectorKeep : 1;
     const key =
       (eligible ? ELIGIBLE_KEY : 0) + matchUnits(units, keep) * UNITS_KEY + (LAST_ID_RANK - idRanks[company]!);

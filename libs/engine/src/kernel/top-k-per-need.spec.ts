@@ -8,17 +8,25 @@ import type { CompanyProfile, NeedProfile } from '../scoring/match-profile.types
 import { companyProfile, needProfile } from '../scoring/profile-arbitraries.fixture.js';
 import { compileCompanies } from './company-compiler.js';
 import { compileNeeds } from './need-compiler.js';
+import type { KernelTuning } from './top-k-kernel.js';
 import { topKPerNeed } from './top-k-per-need.js';
 
 const vocab = fixtureVocabulary();
+
+/**
+ * Small populations with the kernel's work split as in large ones: few companies ranked first, and every word held
+ * by more than a tenth of them looked up per company instead of through its postings.
+ */
+const LARGE_POPULATION_PATHS: KernelTuning = { leaders: 4, deferredWordShare: 1 / 10, minDeferredPostings: 1 };
 
 async function expectSameAsReference(
   needs: readonly NeedProfile[],
   companies: readonly CompanyProfile[],
   k: number,
+  tuning?: KernelTuning,
 ): Promise<void> {
   const packed = compileCompanies(companies, vocab);
-  const fast = await topKPerNeed(packed, compileNeeds(needs, vocab, packed.corpus), k, { workers: 0 });
+  const fast = await topKPerNeed(packed, compileNeeds(needs, vocab, packed.corpus), k, { workers: 0, tuning });
   for (const need of needs) {
     expect({ need: need.id, matches: fast.get(need.id) }).toEqual({
       need: need.id,
@@ -34,12 +42,22 @@ describe('topKPerNeed, the fast path', () => {
     await expectSameAsReference(needs, companies, 25);
   });
 
+  it.each([1, 2, 3])(
+    'matches the reference scorer when few companies go first and widespread words are deferred (seed %i)',
+    async (seed) => {
+      const { companies, needs } = syntheticPopulation(vocab, { companies: 600, needs: 30, seed });
+
+      await expectSameAsReference(needs, companies, 25, LARGE_POPULATION_PATHS);
+    },
+  );
+
   it.each([1, 3])(
     'matches the reference scorer when a short top k (k = %i) lets whole groups of companies go unvisited',
     async (k) => {
       const { companies, needs } = syntheticPopulation(vocab, { companies: 800, needs: 30, seed: 4 });
 
       await expectSameAsReference(needs, companies, k);
+      await expectSameAsReference(needs, companies, k, LARGE_POPULATION_PATHS);
     },
   );
 
@@ -49,7 +67,9 @@ describe('topKPerNeed, the fast path', () => {
         fc.uniqueArray(needProfile(), { minLength: 1, maxLength: 6, selector: (need) => need.id }),
         fc.array(companyProfile(), { maxLength: 40 }),
         fc.integer({ min: 1, max: 45 }),
-        (needs, companies, k) => expectSameAsReference(needs, companies, k),
+        fc.boolean(),
+        (needs, companies, k, largePaths) =>
+          expectSameAsReference(needs, companies, k, largePaths ? LARGE_POPULATION_PATHS : undefined),
       ),
       { numRuns: 150 },
     );

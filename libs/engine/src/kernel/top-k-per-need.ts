@@ -3,7 +3,14 @@ import { Worker } from 'node:worker_threads';
 import type { RankedMatch } from '../ranking/match-ranking.js';
 import { unitsToScore } from '../scoring/score-units.js';
 import { sharedFloat64, sharedInt32, type PackedCompanies, type PackedNeeds } from './packed-profiles.js';
-import { decodeKey, runRankingJob, type RankingJob, type RankingStats } from './top-k-kernel.js';
+import {
+  DEFAULT_KERNEL_TUNING,
+  decodeKey,
+  runRankingJob,
+  type KernelTuning,
+  type RankingJob,
+  type RankingStats,
+} from './top-k-kernel.js';
 
 /** Below this many pairs (about 40 ms in one thread), starting and warming up workers costs more than it saves. */
 const IN_THREAD_PAIRS = 1_000_000;
@@ -16,6 +23,8 @@ export interface TopKOptions {
   readonly workers?: number;
   /** Receives kernel statistics, for benchmarks. */
   readonly onStats?: (stats: RankingStats) => void;
+  /** How the kernel orders and splits its work, for tests; the result is the same whatever it is. */
+  readonly tuning?: Partial<KernelTuning>;
 }
 
 /** The fast path: the same top k per need as `topKForNeed`, with the same scores, for a whole population. */
@@ -47,6 +56,7 @@ export async function topKPerNeed(
       }),
     ),
     k: size,
+    tuning: { ...DEFAULT_KERNEL_TUNING, ...options.tuning },
     cursor: sharedInt32(1),
     results: sharedFloat64(needs.needs.length * size),
     resultSizes: sharedInt32(needs.needs.length),

@@ -1,3 +1,5 @@
+import { roundUnits } from './score-units.js';
+
 /*
  * BM25's arithmetic, apart from documents and vocabularies so that the kernel's worker threads can import it
  * without loading the vocabularies.
@@ -32,12 +34,12 @@ export function bm25Term(idf: number, frequency: number, length: number, average
 
 /** `bm25Term` from a saturation computed beforehand: the same arithmetic, so the same integer. */
 export function bm25TermOf(idf: number, saturation: number): number {
-  return Math.round(idf * saturation * LEXICAL_QUANTUM);
+  return roundUnits(idf * saturation * LEXICAL_QUANTUM);
 }
 
 /** More than any document can get from the word: the limit of `bm25Term` as its frequency grows. */
 export function bm25TermBound(idf: number): number {
-  return Math.round(idf * (BM25_K1 + 1) * LEXICAL_QUANTUM);
+  return roundUnits(idf * (BM25_K1 + 1) * LEXICAL_QUANTUM);
 }
 
 /**
@@ -48,5 +50,5 @@ export const LEXICAL_SHARE_SHAPE = 'sqrt';
 
 export function lexicalUnits(scale: number, score: number, maxScore: number): number {
   if (maxScore <= 0 || score <= 0) return 0;
-  return Math.round(scale * Math.sqrt(Math.min(1, score / maxScore)));
+  return roundUnits(scale * Math.sqrt(Math.min(1, score / maxScore)));
 }
