@@ -8,3 +8,4 @@ export { warmVocabularyIndexes } from './taxonomy/taxonomy.service.js';
 export * from './profiles/partner-profile.consumer.js';
 export * from './profiles/profile-service.module.js';
 export * from './profiles/profile.controller.js';
+export * from './database/profile-tables.js';
