@@ -9,3 +9,4 @@ export * from './profiles/partner-profile.consumer.js';
 export * from './profiles/profile-service.module.js';
 export * from './profiles/profile.controller.js';
 export * from './database/profile-tables.js';
+export * from './database/profile-data-source.js';
