@@ -2,30 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { CompanyProfileFields, RdNeedFields, StoredEntityFields } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
-import { anRdNeed } from './factories/rd-need.factory.js';
+import { anRdNeed, NOTHING_IN_COMMON_WITH_A_COMPANY } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from './utils/http.js';
 import { ServiceProcess } from './utils/service-process.js';
-
-interface CompanyMatchItem {
-  needId: string;
-  needTitle: string;
-  rank: number;
-  score: number;
-  eligible: boolean;
-  breakdown: { criterion: string; score: number; weight: number; contribution: number; explanation: string }[];
-  unmetRequirements: string[];
-}
-
-interface CompanyMatches {
-  companyId: string;
-  algorithmVersion: string;
-  computedAt: string;
-  total: number;
-  limit: number;
-  offset: number;
-  matches: CompanyMatchItem[];
-}
+import type { CompanyMatches, CompanyMatchItem } from '../apps/matching/src/shortlists/company-matches.service.js';
 
 type StoredNeed = RdNeedFields & StoredEntityFields;
 type StoredCompany = CompanyProfileFields & StoredEntityFields;
@@ -70,22 +51,7 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
       // Outside the company's development stage: a weaker fit.
       createNeed(anRdNeed({ title: `Clinical-stage lung cancer small molecules ${suffix}`, stages: ['phase-2'] })),
       createNeed(anRdNeed({ title: `GMP lung cancer manufacturing ${suffix}`, mustHave: ['gmp-manufacturing'] })),
-      createNeed(
-        anRdNeed({
-          title: `Nothing in common ${suffix}`,
-          // No word the company uses either, or lexical relevance would find something in common.
-          description: 'Dementia care pathways.',
-          therapeuticAreas: ['alzheimers-disease'],
-          modalities: ['gene-therapy'],
-          stages: ['phase-3'],
-          sectors: ['medical-devices'],
-          niceToHave: [],
-          collaborationTypes: ['licensing'],
-          offering: [],
-          preferWuxiCoLocation: false,
-          preferredPartnerNetworks: [],
-        }),
-      ),
+      createNeed(anRdNeed({ title: `Nothing in common ${suffix}`, ...NOTHING_IN_COMMON_WITH_A_COMPANY })),
     ]);
     const created = await http<StoredCompany>(`${companies.url}/companies`, 'POST', aCompany());
     expect(created.status).toBe(201);

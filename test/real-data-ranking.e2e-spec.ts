@@ -18,30 +18,14 @@ import {
   trialsBySponsor,
   type ConditionResolver,
   type CtgovTrial,
+  unstatedCompanyOfferings,
+  unstatedNeedPreferences,
 } from '../tools/eval/ctgov-profiles.js';
 import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
+import { criterion, type MatchItem, type NeedMatches } from './utils/match-views.js';
 import { ServiceProcess } from './utils/service-process.js';
-
-interface CriterionItem {
-  criterion: string;
-  contribution: number;
-  explanation: string;
-}
-
-interface MatchItem {
-  companyId: string;
-  companyName: string;
-  rank: number | null;
-  score: number;
-  breakdown: CriterionItem[];
-}
-
-interface NeedMatches {
-  total: number;
-  matches: MatchItem[];
-}
 
 interface Page<T> {
   items: T[];
@@ -93,12 +77,7 @@ const submission = (sponsor: string, trials: readonly CtgovTrial[], run: string)
     therapeuticAreas: [...profile.therapeuticAreas],
     modalities: [],
     developmentStages: [...profile.developmentStages],
-    capabilities: [],
-    collaborationTypes: [],
-    seeking: [],
-    partnerNetworks: [],
-    chinaPresence: false,
-    wuxiCoLocation: 'none',
+    ...unstatedCompanyOfferings(),
     assets: (profile.assets ?? []).map(({ name, codes }) => (codes ? { name, codes: [...codes] } : { name })),
     externalRef: { source: SOURCE, id: `${sponsorId(sponsor)}-${run}` },
   };
@@ -114,23 +93,10 @@ const needBody = (trial: CtgovTrial): RdNeedFields => {
     therapeuticAreas: need.therapeuticAreas.filter((condition) => areasOf([condition]).length > 0),
     modalities: [],
     stages: [...need.stages],
-    sectors: [],
-    mustHave: [],
-    niceToHave: [],
-    collaborationTypes: [],
-    offering: [],
-    preferChinaPresence: false,
-    preferWuxiCoLocation: false,
-    preferredPartnerNetworks: [],
+    ...unstatedNeedPreferences(),
     priority: 'medium',
     status: 'open',
   };
-};
-
-const criterion = (item: MatchItem, name: string): CriterionItem => {
-  const found = item.breakdown.find((entry) => entry.criterion === name);
-  if (!found) throw new Error(`no ${name} in the breakdown of ${item.companyName}`);
-  return found;
 };
 
 /** The words "Shared terms: a, b, c and 2 more." lists. */

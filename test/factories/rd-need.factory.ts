@@ -22,3 +22,20 @@ export const aDiagnosticsNeed = (overrides: Partial<RdNeedFields> = {}): RdNeedF
     collaborationTypes: ['co-development', 'licensing'],
     ...overrides,
   });
+
+/**
+ * What leaves a need nothing in common with `aCompany()`: no term, and no word its description uses either (or
+ * lexical relevance would find something in common).
+ */
+export const NOTHING_IN_COMMON_WITH_A_COMPANY: Partial<RdNeedFields> = {
+  description: 'Dementia care pathways.',
+  therapeuticAreas: ['alzheimers-disease'],
+  modalities: ['gene-therapy'],
+  stages: ['phase-3'],
+  sectors: ['medical-devices'],
+  niceToHave: [],
+  collaborationTypes: ['licensing'],
+  offering: [],
+  preferWuxiCoLocation: false,
+  preferredPartnerNetworks: [],
+};

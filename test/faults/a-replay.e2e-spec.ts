@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
-import { companyUpserted, rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
+import { companyUpserted } from '../utils/company-events.js';
 import { IntakeTotals } from '../utils/intake-metrics.js';
-import { PROJECTIONS_CONSUMER, VersionWatcher } from '../utils/matching-probe.js';
+import { PROJECTIONS_CONSUMER } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (a): replaying the matching consumer group from the earliest offset', () => {
@@ -12,9 +11,8 @@ describe('fault (a): replaying the matching consumer group from the earliest off
   const { matching, producer } = harness;
 
   it('changes no state: every replayed event is skipped as a duplicate and the lag returns to zero', async () => {
-    const needId = randomUUID();
     const companyIds = Array.from({ length: 10 }, () => randomUUID());
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const needId = await harness.publishNeed();
     for (let version = 1; version <= 5; version++) {
       await producer.send(
         TOPICS.companyProfiles,
@@ -22,12 +20,10 @@ describe('fault (a): replaying the matching consumer group from the earliest off
       );
     }
     const firstPass = new IntakeTotals(PROJECTIONS_CONSUMER);
-    await expectEveryEventAppliedOnce('a: first pass', {
-      probe: harness.probe,
-      events: producer.produced,
-      watcher: new VersionWatcher(harness.probe, companyIds).start(),
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => firstPass.peek([matching.url]),
+    await harness.expectAppliedOnce('a: first pass', {
+      watcher: harness.watch(companyIds),
+      needId,
+      intake: firstPass,
     });
     const before = await harness.probe.matchingStateDigest();
 
@@ -38,12 +34,10 @@ describe('fault (a): replaying the matching consumer group from the earliest off
     await matching.start();
 
     const replay = new IntakeTotals(PROJECTIONS_CONSUMER);
-    const counts = await expectEveryEventAppliedOnce('a: after replay', {
-      probe: harness.probe,
-      events: producer.produced,
-      watcher: new VersionWatcher(harness.probe, companyIds).start(),
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => replay.peek([matching.url]),
+    const counts = await harness.expectAppliedOnce('a: after replay', {
+      watcher: harness.watch(companyIds),
+      needId,
+      intake: replay,
       extra: { replayedMessages: replayed },
     });
     expect(await harness.probe.matchingStateDigest()).toEqual(before);

@@ -2,10 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOPICS } from '#contracts';
-import { companyUpserted, rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
+import { companyUpserted } from '../utils/company-events.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { messagesBetween, VersionWatcher } from '../utils/matching-probe.js';
+import { messagesBetween } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (b): matching SIGKILLed mid-stream and restarted', () => {
@@ -14,10 +13,9 @@ describe('fault (b): matching SIGKILLed mid-stream and restarted', () => {
 
   it('applies every event exactly once after the restart', async () => {
     const start = await harness.probe.topicEnds(TOPICS.companyProfiles);
-    const needId = randomUUID();
     const companyIds = Array.from({ length: 20 }, () => randomUUID());
-    const watcher = new VersionWatcher(harness.probe, companyIds).start();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const watcher = harness.watch(companyIds);
+    const needId = await harness.publishNeed();
 
     // A steady keyed stream: one new version of every company every 25 ms, 300 events in all.
     const stream = (async () => {
@@ -46,12 +44,9 @@ describe('fault (b): matching SIGKILLed mid-stream and restarted', () => {
     await stream;
     await matching.start();
 
-    await expectEveryEventAppliedOnce('b: matching SIGKILL mid-stream', {
-      probe: harness.probe,
-      events: producer.produced,
+    await harness.expectAppliedOnce('b: matching SIGKILL mid-stream', {
       watcher,
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      needId,
       extra: {
         appliedAtKill,
         committedAtKill,

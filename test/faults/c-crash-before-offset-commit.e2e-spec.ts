@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
-import { companyIdsOnPartition, companyUpserted, rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
+import { companyIdsOnPartition, companyUpserted } from '../utils/company-events.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { messagesBetween, VersionWatcher } from '../utils/matching-probe.js';
+import { messagesBetween } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 /**
@@ -19,11 +17,10 @@ describe('fault (c): crash after the database commit, before the offset commit',
   const { matching, producer, intake } = harness;
 
   it('deduplicates the events applied but not committed when the consumer died', async () => {
-    const needId = randomUUID();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const needId = await harness.publishNeed();
     const start = await harness.probe.topicEnds(TOPICS.companyProfiles);
     const companyIds = companyIdsOnPartition(5, 0);
-    const watcher = new VersionWatcher(harness.probe, companyIds).start();
+    const watcher = harness.watch(companyIds);
     const events = [];
     for (let version = 1; version <= 60; version++)
       events.push(...companyIds.map((id) => companyUpserted(id, version)));
@@ -43,12 +40,9 @@ describe('fault (c): crash after the database commit, before the offset commit',
     expect(redelivered).toBeGreaterThan(0);
     await matching.start();
 
-    const counts = await expectEveryEventAppliedOnce('c: crash between DB commit and offset commit', {
-      probe: harness.probe,
-      events: producer.produced,
+    const counts = await harness.expectAppliedOnce('c: crash between DB commit and offset commit', {
       watcher,
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      needId,
       extra: { appliedAtKill, committedAtKill, redeliveredAfterRestart: redelivered },
     });
     if (counts.intake.scraped > 0) expect(counts.duplicatesSkipped).toBeGreaterThanOrEqual(redelivered);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../factories/company.factory.js';
-import { rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce, readTopics } from '../utils/delivery-check.js';
+import { readTopics } from '../utils/delivery-check.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
-import { VersionWatcher } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 /** The relay's advisory lock (OutboxRelay.publishBatch): while a test holds it, the relay publishes nothing. */
@@ -21,7 +18,7 @@ const RELAY_UNLOCK = `SELECT pg_advisory_unlock(hashtext('companies.outbox'))`;
  */
 describe('fault (d): the outbox relay killed before and after publishing', () => {
   const harness = useMatchingFaultHarness(35, { companiesPort: 34 });
-  const { companies, matching, producer, intake } = harness;
+  const { companies } = harness;
 
   /** Every company the test wrote, watched for versions going down from the first write on. */
   const written: string[] = [];
@@ -43,9 +40,8 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
   };
 
   it('drains the backlog after the kill and every effect happens once downstream', async () => {
-    const needId = randomUUID();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
-    const watcher = new VersionWatcher(harness.probe, written).start();
+    const needId = await harness.publishNeed();
+    const watcher = harness.watch(written);
 
     // Published and marked sent before the kill: must not be published again.
     const afterMark = await writeCompanies(5);
@@ -100,12 +96,10 @@ describe('fault (d): the outbox relay killed before and after publishing', () =>
 
     const all = [...afterMark, ...afterAck, ...beforePublish];
     const companyEvents = await harness.probe.outboxCompanyEvents('companies', all);
-    const counts = await expectEveryEventAppliedOnce('d: outbox relay killed', {
-      probe: harness.probe,
-      events: [...producer.produced, ...companyEvents],
+    const counts = await harness.expectAppliedOnce('d: outbox relay killed', {
+      events: companyEvents,
       watcher,
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      needId,
     });
     const log = await readTopics(harness.probe, [TOPICS.companyProfiles]);
     const copiesOf = (ids: string[]) => {

@@ -1,26 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { TOPICS } from '#contracts';
 import { aCompany } from '../factories/company.factory.js';
-import { rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
-import { VersionWatcher } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (f): the broker down while REST writes continue', () => {
   const harness = useMatchingFaultHarness(38, { companiesPort: 37 });
-  const { broker, companies, matching, producer, intake } = harness;
+  const { broker, companies, matching } = harness;
 
   it('keeps accepting writes, holds their events in the outbox and drains it once the broker is back', async () => {
-    const needId = randomUUID();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const needId = await harness.publishNeed();
     await expectEventually(async () => expect((await harness.probe.needVersions([needId])).get(needId)).toBe(1));
 
     const pids = [companies.pid, matching.pid];
     const ids: string[] = [];
-    const watcher = new VersionWatcher(harness.probe, ids).start();
+    const watcher = harness.watch(ids);
     await broker.stop('SIGTERM');
     let slowestWriteMs = 0;
     const write = async (method: string, path: string, body: object) => {
@@ -51,12 +45,10 @@ describe('fault (f): the broker down while REST writes continue', () => {
     });
     const drainMs = Date.now() - backAt;
 
-    await expectEveryEventAppliedOnce('f: broker down during REST writes', {
-      probe: harness.probe,
-      events: [...producer.produced, ...(await harness.probe.outboxCompanyEvents('companies', ids))],
+    await harness.expectAppliedOnce('f: broker down during REST writes', {
+      events: await harness.probe.outboxCompanyEvents('companies', ids),
       watcher,
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      needId,
       extra: { restWritesWhileDown: 30, waitingInOutbox: waiting, slowestWriteMs, drainMs },
     });
     // Nobody restarted either service: both rode the outage out.

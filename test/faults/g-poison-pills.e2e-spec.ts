@@ -1,26 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import { deadLetterTopicOf, TOPICS } from '#contracts';
-import {
-  companyIdsOnPartition,
-  companyUpserted,
-  rdNeedUpserted,
-  toMessage,
-  toProduced,
-} from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
+import { companyIdsOnPartition, companyUpserted, toMessage, toProduced } from '../utils/company-events.js';
 import { expectEventually } from '../utils/expect-eventually.js';
-import { VersionWatcher } from '../utils/matching-probe.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (g): poison pills', () => {
   const harness = useMatchingFaultHarness(39, { capture: [deadLetterTopicOf(TOPICS.companyProfiles)] });
-  const { matching, producer, intake } = harness;
+  const { producer } = harness;
 
   it('parks each bad message on .dlq with its reason and processes the good messages behind it', async () => {
-    const needId = randomUUID();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const needId = await harness.publishNeed();
 
     // Everything on one partition, interleaved, so each good message really sits behind a poison pill.
     const [poisonKey, ...companyIds] = companyIdsOnPartition(5, 0) as [string, ...string[]];
@@ -78,13 +68,10 @@ describe('fault (g): poison pills', () => {
     expect(reasons.sort()).toEqual(poison.map(([reason]) => reason).sort());
     expect((await harness.probe.companyProjections([poisonKey])).size).toBe(0);
 
-    await expectEveryEventAppliedOnce('g: poison pills', {
-      probe: harness.probe,
-      events: producer.produced,
+    await harness.expectAppliedOnce('g: poison pills', {
       expectedDeadLetters: poisonAt.size,
-      watcher: new VersionWatcher(harness.probe, companyIds).start(),
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      watcher: harness.watch(companyIds),
+      needId,
       extra: { poisonPills: poisonAt.size, goodAroundThem: good.length },
     });
     harness.passed();

@@ -1,18 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
-import { companyDeleted, companyUpserted, rdNeedUpserted } from '../utils/company-events.js';
-import { expectEveryEventAppliedOnce } from '../utils/delivery-check.js';
-import { VersionWatcher } from '../utils/matching-probe.js';
+import { companyDeleted, companyUpserted } from '../utils/company-events.js';
 import { useMatchingFaultHarness } from '../utils/matching-fault-harness.js';
 
 describe('fault (h): versions arriving 2, 1, 1', () => {
   const harness = useMatchingFaultHarness(40);
-  const { matching, producer, intake } = harness;
+  const { producer } = harness;
 
   it('keeps version 2: the older versions are recorded as handled and change nothing', async () => {
-    const needId = randomUUID();
-    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    const needId = await harness.publishNeed();
     const [distinct, resent, deleted] = [randomUUID(), randomUUID(), randomUUID()];
     const resentV1 = companyUpserted(resent, 1);
     const sequences = [
@@ -23,17 +20,14 @@ describe('fault (h): versions arriving 2, 1, 1', () => {
       // A deletion at version 2 leaves a tombstone that a late version 1 cannot resurrect.
       [companyUpserted(deleted, 1), companyDeleted(deleted, 2), companyUpserted(deleted, 1)],
     ];
-    const watcher = new VersionWatcher(harness.probe, [distinct, resent, deleted]).start();
+    const watcher = harness.watch([distinct, resent, deleted]);
     for (const sequence of sequences) {
       for (const event of sequence) await producer.send(TOPICS.companyProfiles, [event]);
     }
 
-    const counts = await expectEveryEventAppliedOnce('h: versions 2, 1, 1', {
-      probe: harness.probe,
-      events: producer.produced,
+    const counts = await harness.expectAppliedOnce('h: versions 2, 1, 1', {
       watcher,
-      pair: { matchingUrl: matching.url, needId },
-      intake: () => intake.peek([matching.url]),
+      needId,
     });
     const final = await harness.probe.companyProjections([distinct, resent, deleted]);
     expect([distinct, resent, deleted].map((id) => [final.get(id)?.version, final.get(id)?.removed])).toEqual([

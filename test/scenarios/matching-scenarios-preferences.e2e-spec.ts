@@ -3,7 +3,8 @@ import { aCompany } from '../factories/company.factory.js';
 import { anRdNeed } from '../factories/rd-need.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
-import { criterion, ScenarioStack, type MatchItem, type StoredNeed } from './scenario-stack.js';
+import { criterion, type MatchItem } from '../utils/match-views.js';
+import { ScenarioStack, type StoredNeed } from './scenario-stack.js';
 
 interface ErrorBody {
   code: string;

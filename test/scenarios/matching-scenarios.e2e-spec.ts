@@ -3,7 +3,8 @@ import type { CompanyProfileFields } from '#contracts';
 import { aCompany, aDiagnosticsCompany } from '../factories/company.factory.js';
 import { aDiagnosticsNeed, anRdNeed } from '../factories/rd-need.factory.js';
 import { http } from '../utils/http.js';
-import { criterion, ScenarioStack, type MatchItem, type StoredCompany, type StoredNeed } from './scenario-stack.js';
+import { criterion, type MatchItem } from '../utils/match-views.js';
+import { ScenarioStack, type StoredCompany, type StoredNeed } from './scenario-stack.js';
 
 /*
  * The engine's term scenarios (docs/matching-engine.md) through the REST API: companies and needs are written to

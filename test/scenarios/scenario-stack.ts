@@ -6,32 +6,9 @@ import { anRdNeed } from '../factories/rd-need.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
 import { ServiceProcess } from '../utils/service-process.js';
+import type { MatchItem, NeedMatches } from '../utils/match-views.js';
 import { testEnv } from '../utils/test-env.js';
 import { freshTestDatabase } from '../../tools/test-infra/test-database.js';
-
-export interface CriterionItem {
-  criterion: string;
-  score: number;
-  weight: number;
-  contribution: number;
-  explanation: string;
-}
-
-export interface MatchItem {
-  companyId: string;
-  companyName: string;
-  rank: number | null;
-  score: number;
-  eligible: boolean;
-  breakdown: CriterionItem[];
-  unmetRequirements: string[];
-}
-
-interface NeedMatches {
-  needId: string;
-  total: number;
-  matches: MatchItem[];
-}
 
 export type StoredNeed = RdNeedFields & StoredEntityFields;
 export type StoredCompany = CompanyProfileFields & StoredEntityFields;
@@ -57,12 +34,6 @@ const ownDatabaseUrl = (name: string): string => {
   const url = new URL(testEnv().databaseUrl);
   url.pathname = `${url.pathname}_${name}`;
   return url.toString();
-};
-
-export const criterion = (item: MatchItem, name: string): CriterionItem => {
-  const found = item.breakdown.find((entry) => entry.criterion === name);
-  if (!found) throw new Error(`no ${name} in the breakdown of ${item.companyName}`);
-  return found;
 };
 
 /**

@@ -2,21 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aCompany } from '../factories/company.factory.js';
 import { http } from '../utils/http.js';
 import { ServiceProcess } from '../utils/service-process.js';
-
-interface Catalogue {
-  vocabularyVersion: string;
-  vocabularies: { name: string; version: string; hierarchical: boolean; ordered: boolean; termCount: number }[];
-}
-
-interface Term {
-  id: string;
-  label: string;
-  labelZh: string;
-  synonyms: string[];
-  parent: string | null;
-  xrefs: string[];
-  rank: number | null;
-}
+import type {
+  TaxonomyCatalogue as Catalogue,
+  TaxonomyTerm as Term,
+} from '../../libs/profiles/src/taxonomy/taxonomy.dto.js';
 
 interface Resolution {
   input: string;

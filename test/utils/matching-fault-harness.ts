@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
+import { TOPICS } from '#contracts';
 import { BrokerControl } from './broker-control.js';
-import { TestEventProducer } from './company-events.js';
+import { rdNeedUpserted, TestEventProducer, type ProducedEvent } from './company-events.js';
 import { DatabaseOutage } from './database-outage.js';
+import { expectEveryEventAppliedOnce, expectProgress, type DeliveryExpectations } from './delivery-check.js';
 import { IntakeTotals } from './intake-metrics.js';
 import { KafkaCapture } from './kafka-capture.js';
-import { MatchingProbe, PROJECTIONS_CONSUMER } from './matching-probe.js';
+import { MatchingProbe, PROJECTIONS_CONSUMER, VersionWatcher } from './matching-probe.js';
 import { reportServiceProblems } from './service-logs.js';
 import { ServiceProcess } from './service-process.js';
 
@@ -34,8 +37,28 @@ export interface MatchingFaultHarness {
   readonly captured: KafkaCapture;
   /** With `databaseOutage`. */
   readonly outage: DatabaseOutage;
+  /** Publishes a new open need, which matching ranks the test's companies against; returns its id. */
+  publishNeed(): Promise<string>;
+  /** Watches the versions matching holds for `companyIds` (which may still grow). */
+  watch(companyIds: readonly string[]): VersionWatcher;
+  /** Waits until matching applied `count` more of the events the producer sent. */
+  expectProgress(count: number): Promise<void>;
+  /**
+   * `expectEveryEventAppliedOnce` over the events the producer sent (and `events`), checking the pair of `needId`
+   * through `via` (default: the matching instance) and reading `intake` (default: the harness's) there.
+   */
+  expectAppliedOnce(name: string, check: AppliedOnceCheck): ReturnType<typeof expectEveryEventAppliedOnce>;
   /** Marks the test as passed, so the services' warnings are not printed on teardown. */
   passed(): void;
+}
+
+export interface AppliedOnceCheck extends Pick<DeliveryExpectations, 'expectedDeadLetters' | 'extra'> {
+  readonly watcher: VersionWatcher;
+  readonly needId: string;
+  /** Events that reached the topics other than through the producer (a service's outbox). */
+  readonly events?: readonly ProducedEvent[];
+  readonly via?: ServiceProcess;
+  readonly intake?: IntakeTotals;
 }
 
 const configured = <T>(value: T | undefined, option: string): T => {
@@ -85,13 +108,16 @@ export const useMatchingFaultHarness = (
     await broker.ensureRunning();
   }, 120_000);
 
+  const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
+  const connected = (): MatchingProbe => configured(probe, 'a connected probe (use it inside tests)');
+
   return {
     broker,
     matching,
     producer,
-    intake: new IntakeTotals(PROJECTIONS_CONSUMER),
+    intake,
     get probe(): MatchingProbe {
-      return configured(probe, 'a connected probe (use it inside tests)');
+      return connected();
     },
     get companies(): ServiceProcess {
       return configured(companies, 'companiesPort');
@@ -105,6 +131,22 @@ export const useMatchingFaultHarness = (
     get outage(): DatabaseOutage {
       return configured(outage, 'databaseOutage');
     },
+    publishNeed: async () => {
+      const needId = randomUUID();
+      await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+      return needId;
+    },
+    watch: (companyIds) => new VersionWatcher(connected(), companyIds).start(),
+    expectProgress: (count) => expectProgress(connected(), producer.produced, count),
+    expectAppliedOnce: (name, { watcher, needId, events = [], via = matching, intake: totals = intake, ...rest }) =>
+      expectEveryEventAppliedOnce(name, {
+        probe: connected(),
+        events: [...producer.produced, ...events],
+        watcher,
+        pair: { matchingUrl: via.url, needId },
+        intake: () => totals.peek([via.url]),
+        ...rest,
+      }),
     passed: () => {
       finished = true;
     },

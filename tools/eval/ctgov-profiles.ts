@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_ASSETS_PER_COMPANY } from '#contracts';
+import { MAX_ASSETS_PER_COMPANY, type CompanyProfileFields, type RdNeedFields } from '#contracts';
 import type { CompanyProfile, EngineAsset, NeedProfile } from '#engine';
 import type { ConditionResolution } from './condition-resolution.js';
 
@@ -218,12 +218,7 @@ export function companyFromTrials(
     assets,
     modalities: [],
     developmentStages: [...stages],
-    capabilities: [],
-    collaborationTypes: [],
-    seeking: [],
-    partnerNetworks: [],
-    chinaPresence: false,
-    wuxiCoLocation: 'none',
+    ...unstatedCompanyOfferings(),
     unmappedTerms: conditions.unmappedTerms,
   };
 }
@@ -232,6 +227,45 @@ function distinctAssets(assets: readonly EngineAsset[]): EngineAsset[] {
   const byName = new Map<string, EngineAsset>();
   for (const asset of assets) if (!byName.has(asset.name.toLowerCase())) byName.set(asset.name.toLowerCase(), asset);
   return [...byName.values()];
+}
+
+/** What a registry does not say of a sponsor: capabilities, deal types, wishes, networks, presence in China. */
+export function unstatedCompanyOfferings(): Pick<
+  CompanyProfileFields,
+  'capabilities' | 'collaborationTypes' | 'seeking' | 'partnerNetworks' | 'chinaPresence' | 'wuxiCoLocation'
+> {
+  return {
+    capabilities: [],
+    collaborationTypes: [],
+    seeking: [],
+    partnerNetworks: [],
+    chinaPresence: false,
+    wuxiCoLocation: 'none',
+  };
+}
+
+/** What a trial does not say of a need: sectors, capabilities, deal types, offering, partner preferences. */
+export function unstatedNeedPreferences(): Pick<
+  RdNeedFields,
+  | 'sectors'
+  | 'mustHave'
+  | 'niceToHave'
+  | 'collaborationTypes'
+  | 'offering'
+  | 'preferChinaPresence'
+  | 'preferWuxiCoLocation'
+  | 'preferredPartnerNetworks'
+> {
+  return {
+    sectors: [],
+    mustHave: [],
+    niceToHave: [],
+    collaborationTypes: [],
+    offering: [],
+    preferChinaPresence: false,
+    preferWuxiCoLocation: false,
+    preferredPartnerNetworks: [],
+  };
 }
 
 /** An R&D need as someone looking for the trial's sponsor would write it. */
@@ -251,14 +285,7 @@ export function needFromTrial(trial: CtgovTrial, resolve: ConditionResolver): Ne
     targets: conditions.targets,
     modalities: [],
     stages: stagesOfPhase(trial.phase),
-    sectors: [],
-    mustHave: [],
-    niceToHave: [],
-    collaborationTypes: [],
-    offering: [],
-    preferChinaPresence: false,
-    preferWuxiCoLocation: false,
-    preferredPartnerNetworks: [],
+    ...unstatedNeedPreferences(),
     unmappedTerms: conditions.unmappedTerms,
   };
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { vocabularyIndexes, type VocabularyIndex, type VocabularyName } from '#engine';
-import { DEMO_COMPANIES } from './demo-companies.js';
+import { DEMO_COMPANIES, DEMO_NEEDS } from './demo-data.js';
 import type { DemoCompany, DemoNeed } from './demo-data.types.js';
-import { DEMO_NEEDS } from './demo-needs.js';
 
 const COMPANY_FIELDS: readonly (readonly [keyof DemoCompany, VocabularyName])[] = [
   ['sectors', 'sectors'],

@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { DEMO_COMPANIES } from './demo-companies.js';
-import { DEMO_NEEDS } from './demo-needs.js';
+import { DEMO_COMPANIES, DEMO_NEEDS } from './demo-data.js';
 
 export const DEMO_SOURCE = 'parkmatch-demo';
 

@@ -1,30 +1,17 @@
-import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { serviceDataSourceOptions, type ServiceConfig, PlatformModule } from '#platform';
-import { MessagingModule } from '#messaging';
-import { profileWriterProvider, TaxonomyModule } from '#profiles';
-import { RD_NEEDS_SCHEMA, rdNeedsDataSource } from './database/rd-needs.data-source.js';
-import { RdNeedsController } from './needs/rd-needs.controller.js';
-import { PartnerRdNeedsConsumer } from './partner-ingest/partner-rd-needs.consumer.js';
-import { RdNeedsRepository } from './needs/rd-needs.repository.js';
-import { RdNeedsService } from './needs/rd-needs.service.js';
+import type { RdNeedFields } from '#contracts';
+import type { ProfileService } from '#profiles';
+import { rdNeedsDataSource } from './database/rd-needs.data-source.js';
+import type { RdNeedEntity } from './needs/rd-need.entity.js';
 import { RD_NEED_PROFILE } from './needs/rd-need.profile.js';
+import { RdNeedsController } from './needs/rd-needs.controller.js';
+import { RdNeedsRepository } from './needs/rd-needs.repository.js';
+import { PartnerRdNeedsConsumer } from './partner-ingest/partner-rd-needs.consumer.js';
 
-export const RD_NEEDS_SERVICE = 'rd-needs';
-
-@Module({})
-export class AppModule {
-  static forConfig(config: ServiceConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        TypeOrmModule.forRoot(serviceDataSourceOptions(rdNeedsDataSource(config.databaseUrl))),
-        PlatformModule.forService({ service: RD_NEEDS_SERVICE, config }),
-        MessagingModule.forService({ service: RD_NEEDS_SERVICE, schema: RD_NEEDS_SCHEMA, config }),
-        TaxonomyModule,
-      ],
-      controllers: [RdNeedsController, PartnerRdNeedsConsumer],
-      providers: [RdNeedsRepository, RdNeedsService, profileWriterProvider(RD_NEED_PROFILE, RdNeedsRepository)],
-    };
-  }
-}
+/** The rd-needs service: R&D needs over REST and from partners, as `ProfileServiceModule` wires it. */
+export const RD_NEEDS_SERVICE: ProfileService<RdNeedFields, RdNeedEntity> = {
+  service: 'rd-needs',
+  database: rdNeedsDataSource,
+  profile: RD_NEED_PROFILE,
+  repository: RdNeedsRepository,
+  controllers: [RdNeedsController, PartnerRdNeedsConsumer],
+};

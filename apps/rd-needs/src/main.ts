@@ -1,14 +1,7 @@
 import 'reflect-metadata';
 import { readServiceConfig } from '#platform';
 import { runService } from '#messaging';
-import { AppModule, RD_NEEDS_SERVICE } from './app.module.js';
-import { rdNeedsDataSource } from './database/rd-needs.data-source.js';
+import { profileServiceRun } from '#profiles';
+import { RD_NEEDS_SERVICE } from './app.module.js';
 
-const config = readServiceConfig('RD_NEEDS_PORT', 3002);
-await runService({
-  service: RD_NEEDS_SERVICE,
-  module: AppModule.forConfig(config),
-  config,
-  database: rdNeedsDataSource(config.databaseUrl),
-  consumerGroup: 'rd-needs',
-});
+await runService(profileServiceRun(RD_NEEDS_SERVICE, readServiceConfig('RD_NEEDS_PORT', 3002)));

@@ -14,6 +14,7 @@ export * from './config/retention-config.js';
 export * from './config/service-config.js';
 export * from './database/data-source.js';
 export * from './database/ensure-database.js';
+export * from './database/migration.js';
 export * from './database/transactions.js';
 export * from './env/env.js';
 export * from './errors/dependency-unreachable.js';

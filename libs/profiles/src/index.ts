@@ -5,3 +5,8 @@ export * from './profiles/profile.writer.js';
 export * from './taxonomy/profile-terms.js';
 export * from './taxonomy/taxonomy.module.js';
 export { warmVocabularyIndexes } from './taxonomy/taxonomy.service.js';
+export * from './profiles/partner-profile.consumer.js';
+export * from './profiles/profile-service.module.js';
+export * from './profiles/profile.controller.js';
+export * from './database/profile-tables.js';
+export * from './database/profile-data-source.js';

@@ -13,9 +13,7 @@ export class CompaniesRepository extends ProfileRepository<CompanyEntity> {
   }
 
   list(query: ListCompaniesQuery): Promise<[CompanyEntity[], number]> {
-    const builder = this.dataSource.getRepository(CompanyEntity).createQueryBuilder('company');
-    if (query.source) builder.andWhere('company.external_source = :source', { source: query.source });
-    if (query.externalId) builder.andWhere('company.external_id = :externalId', { externalId: query.externalId });
+    const builder = this.listQuery('company', query);
     if (query.country) builder.andWhere('company.country = :country', { country: query.country.toUpperCase() });
     if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
     if (query.wuxiCoLocation) builder.andWhere('company.wuxi_co_location = :w', { w: query.wuxiCoLocation });

@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CompanyProfileFields, type CompanyProfileUpsertedV1, type WuxiCoLocation } from '#contracts';
+import { CompanyProfileFields, type WuxiCoLocation } from '#contracts';
 import { ProfileListQuery } from '#platform';
 
 export class CreateCompanyDto extends CompanyProfileFields {}
@@ -26,14 +26,4 @@ export class ListCompaniesQuery extends ProfileListQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
-}
-
-/** A company as the API answers it: the event payload, vocabulary fields as ids. */
-export type CompanyResponse = CompanyProfileUpsertedV1;
-
-export interface CompanyPage {
-  items: CompanyResponse[];
-  total: number;
-  limit: number;
-  offset: number;
 }

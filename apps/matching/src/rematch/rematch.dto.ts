@@ -1,21 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { REMATCH_SCOPES, type RematchScope } from '#contracts';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RematchRequestedV1, type RematchScope } from '#contracts';
 import type { RematchStatus, RematchTimings } from './rematch-job.entity.js';
 
-export class RequestRematchDto {
-  @IsIn(REMATCH_SCOPES)
-  scope!: RematchScope;
-
-  @ValidateIf((dto: RequestRematchDto) => dto.scope !== 'all')
-  @IsUUID()
-  id?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
-}
+/** `POST /admin/rematch`: the request `RematchRequested` carries. */
+export class RequestRematchDto extends RematchRequestedV1 {}
 
 export class ListRematchJobsQuery {
   @IsOptional()

@@ -8,7 +8,7 @@ import type { ProjectionsRepository } from '../projections/projections.repositor
 import { CompanyMatchesService } from './company-matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
 import { aCompany as exampleCompany } from '../../../../test/factories/company.factory.js';
-import { anRdNeed } from '../../../../test/factories/rd-need.factory.js';
+import { anRdNeed, NOTHING_IN_COMMON_WITH_A_COMPANY } from '../../../../test/factories/rd-need.factory.js';
 
 const stored = { version: 1, createdAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z' };
 
@@ -51,20 +51,7 @@ describe('CompanyMatchesService', () => {
   // Outside the company's development stage: a weaker fit.
   const goodFit = aNeed({ title: 'Clinical-stage lung cancer small molecules', stages: ['phase-2'] });
   const gated = aNeed({ title: 'GMP lung cancer manufacturing', mustHave: ['gmp-manufacturing'] });
-  const noFit = aNeed({
-    title: 'Nothing in common',
-    // Not a word the company uses either, or lexical relevance would find something in common.
-    description: 'Dementia care pathways.',
-    therapeuticAreas: ['alzheimers-disease'],
-    modalities: ['gene-therapy'],
-    stages: ['phase-3'],
-    sectors: ['medical-devices'],
-    niceToHave: [],
-    collaborationTypes: ['licensing'],
-    offering: [],
-    preferWuxiCoLocation: false,
-    preferredPartnerNetworks: [],
-  });
+  const noFit = aNeed({ title: 'Nothing in common', ...NOTHING_IN_COMMON_WITH_A_COMPANY });
   const service = serviceWith([company], [noFit, gated, goodFit, bestFit]);
 
   it('ranks the open needs for a company, eligible first, each explained', async () => {

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import type { MatchingConfig } from '../matching.config.js';
 import { ResultsStreamService } from './results-stream.service.js';
+import { aShortlistUpdated } from './shortlist-updated.fixture.js';
 
 const EVENTS = {
   GROUP_JOIN: 'consumer.group_join',
@@ -85,25 +86,7 @@ const eventually = async (assertion: () => void, timeoutMs = 5_000): Promise<voi
   }
 };
 
-const shortlistUpdated = (needId: string) =>
-  JSON.stringify({
-    eventId: randomUUID(),
-    type: 'ShortlistUpdated',
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    producer: 'matching',
-    correlationId: randomUUID(),
-    causationId: null,
-    key: needId,
-    payload: {
-      needId,
-      algorithmVersion: 'v1',
-      computedAt: new Date().toISOString(),
-      added: [],
-      removed: [],
-      moved: [],
-    },
-  });
+const shortlistUpdated = (needId: string) => JSON.stringify(aShortlistUpdated(needId));
 
 const decisionRecorded = (needId: string) =>
   JSON.stringify({

@@ -2,30 +2,17 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { toShortlistChange } from './shortlist-change.js';
+import { aShortlistUpdated } from './shortlist-updated.fixture.js';
 
 const needId = randomUUID();
 const companyId = randomUUID();
 
-const envelope = (overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) => ({
-  eventId: randomUUID(),
-  type: 'ShortlistUpdated',
-  schemaVersion: 1,
-  occurredAt: '2025-11-25T10:00:00.000Z',
-  producer: 'matching',
-  correlationId: randomUUID(),
-  causationId: null,
-  key: needId,
-  payload: {
-    needId,
-    algorithmVersion: 'parkmatch-2025.11',
-    computedAt: '2025-11-25T10:00:00.000Z',
-    added: [{ companyId, rank: 1, score: 0.8 }],
-    removed: [],
-    moved: [],
-    ...payload,
-  },
-  ...overrides,
-});
+const envelope = (overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) =>
+  aShortlistUpdated(needId, {
+    occurredAt: '2025-11-25T10:00:00.000Z',
+    ...overrides,
+    payload: { added: [{ companyId, rank: 1, score: 0.8 }], ...payload },
+  });
 
 const decode = (value: unknown) => toShortlistChange(Buffer.from(JSON.stringify(value)));
 

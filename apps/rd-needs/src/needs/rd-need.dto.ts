@@ -1,13 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import {
-  NEED_PRIORITIES,
-  NEED_STATUSES,
-  RdNeedFields,
-  type NeedPriority,
-  type NeedStatus,
-  type RdNeedUpsertedV1,
-} from '#contracts';
+import { NEED_PRIORITIES, NEED_STATUSES, RdNeedFields, type NeedPriority, type NeedStatus } from '#contracts';
 import { ProfileListQuery } from '#platform';
 
 export class CreateRdNeedDto extends RdNeedFields {}
@@ -28,14 +21,4 @@ export class ListRdNeedsQuery extends ProfileListQuery {
   @IsString()
   @MaxLength(100)
   therapeuticArea?: string;
-}
-
-/** An R&D need as the API answers it: the event payload, vocabulary fields as ids. */
-export type RdNeedResponse = RdNeedUpsertedV1;
-
-export interface RdNeedPage {
-  items: RdNeedResponse[];
-  total: number;
-  limit: number;
-  offset: number;
 }

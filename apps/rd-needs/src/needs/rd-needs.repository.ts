@@ -11,9 +11,7 @@ export class RdNeedsRepository extends ProfileRepository<RdNeedEntity> {
   }
 
   list(query: ListRdNeedsQuery): Promise<[RdNeedEntity[], number]> {
-    const builder = this.dataSource.getRepository(RdNeedEntity).createQueryBuilder('need');
-    if (query.source) builder.andWhere('need.external_source = :source', { source: query.source });
-    if (query.externalId) builder.andWhere('need.external_id = :externalId', { externalId: query.externalId });
+    const builder = this.listQuery('need', query);
     if (query.status) builder.andWhere('need.status = :status', { status: query.status });
     if (query.priority) builder.andWhere('need.priority = :priority', { priority: query.priority });
     if (query.therapeuticArea) builder.andWhere(':ta = ANY(need.therapeutic_areas)', { ta: query.therapeuticArea });

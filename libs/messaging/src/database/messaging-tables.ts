@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { defineMigration, type MigrationClass } from '#platform';
 
 /** Outbox and inbox tables, created by each service's first migration inside its own schema. */
 export const createMessagingTables = async (queryRunner: QueryRunner, schema: string): Promise<void> => {
@@ -58,21 +59,13 @@ export const dropRetentionIndexes = async (queryRunner: QueryRunner, schema: str
 
 type SchemaChange = (queryRunner: QueryRunner, schema: string) => Promise<void>;
 
-/** A migration class TypeORM runs and records under `name` (its timestamp is the name's trailing digits). */
-export type MigrationClass = new () => MigrationInterface;
-
 const schemaMigration =
   (name: string, up: SchemaChange, down: SchemaChange) =>
   (schema: string): MigrationClass =>
-    class implements MigrationInterface {
-      readonly name = name;
-      up(queryRunner: QueryRunner): Promise<void> {
-        return up(queryRunner, schema);
-      }
-      down(queryRunner: QueryRunner): Promise<void> {
-        return down(queryRunner, schema);
-      }
-    };
+    defineMigration(name, {
+      up: (queryRunner) => up(queryRunner, schema),
+      down: (queryRunner) => down(queryRunner, schema),
+    });
 
 /**
  * Later changes to the messaging tables, one migration per service schema. Names are the ones already recorded in

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, SelectQueryBuilder } from 'typeorm';
+import type { ProfileListQuery } from '#platform';
 import type { ProfileEntity } from './profile.entity.js';
 
 /** Reads and writes of a versioned profile with an optional partner external reference. */
@@ -7,6 +8,14 @@ export abstract class ProfileRepository<T extends ProfileEntity> {
     protected readonly dataSource: DataSource,
     private readonly target: EntityTarget<T>,
   ) {}
+
+  /** The rows a list query's partner source and record (`ProfileListQuery`) select; the app adds its own filters. */
+  protected listQuery(alias: string, query: ProfileListQuery): SelectQueryBuilder<T> {
+    const builder = this.dataSource.getRepository(this.target).createQueryBuilder(alias);
+    if (query.source) builder.andWhere(`${alias}.external_source = :source`, { source: query.source });
+    if (query.externalId) builder.andWhere(`${alias}.external_id = :externalId`, { externalId: query.externalId });
+    return builder;
+  }
 
   transaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
     return this.dataSource.transaction(work);

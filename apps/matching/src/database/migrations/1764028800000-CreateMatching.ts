@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { defineMigration } from '#platform';
 import { createMessagingTables, dropMessagingTables } from '#messaging';
 
-export class CreateMatching1764028800000 implements MigrationInterface {
-  name = 'CreateMatching1764028800000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const CreateMatching1764028800000 = defineMigration('CreateMatching1764028800000', {
+  async up(queryRunner) {
     // Projections keep a tombstone (removed_at) so a late, older upsert cannot resurrect a deleted entity.
     await queryRunner.query(`
       CREATE TABLE matching.company_projection (
@@ -39,12 +37,12 @@ export class CreateMatching1764028800000 implements MigrationInterface {
       )`);
     await queryRunner.query('CREATE INDEX shortlist_entry_company_idx ON matching.shortlist_entry (company_id)');
     await createMessagingTables(queryRunner, 'matching');
-  }
+  },
 
-  async down(queryRunner: QueryRunner): Promise<void> {
+  async down(queryRunner) {
     await dropMessagingTables(queryRunner, 'matching');
     await queryRunner.query('DROP TABLE matching.shortlist_entry');
     await queryRunner.query('DROP TABLE matching.need_projection');
     await queryRunner.query('DROP TABLE matching.company_projection');
-  }
-}
+  },
+});

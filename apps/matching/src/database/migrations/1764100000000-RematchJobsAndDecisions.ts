@@ -1,9 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { defineMigration } from '#platform';
 
-export class RematchJobsAndDecisions1764100000000 implements MigrationInterface {
-  name = 'RematchJobsAndDecisions1764100000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const RematchJobsAndDecisions1764100000000 = defineMigration('RematchJobsAndDecisions1764100000000', {
+  async up(queryRunner) {
     // A job is claimed with a lease; a crashed runner's lease runs out and another run (or the restarted service)
     // picks the job up again. Progress counts needs, so a job can later be split into need ranges per instance.
     await queryRunner.query(`
@@ -45,10 +43,10 @@ export class RematchJobsAndDecisions1764100000000 implements MigrationInterface 
         decided_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (need_id, company_id)
       )`);
-  }
+  },
 
-  async down(queryRunner: QueryRunner): Promise<void> {
+  async down(queryRunner) {
     await queryRunner.query('DROP TABLE matching.decision');
     await queryRunner.query('DROP TABLE matching.rematch_job');
-  }
-}
+  },
+});

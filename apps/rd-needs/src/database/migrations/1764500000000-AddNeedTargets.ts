@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { defineMigration } from '#platform';
 
 /** The molecular targets and biomarkers a need names; existing rows get an empty list. */
-export class AddNeedTargets1764500000000 implements MigrationInterface {
-  name = 'AddNeedTargets1764500000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const AddNeedTargets1764500000000 = defineMigration('AddNeedTargets1764500000000', {
+  async up(queryRunner) {
     await queryRunner.query(`ALTER TABLE rd_needs.need ADD COLUMN targets text[] NOT NULL DEFAULT '{}'`);
-  }
+  },
 
-  async down(queryRunner: QueryRunner): Promise<void> {
+  async down(queryRunner) {
     await queryRunner.query('ALTER TABLE rd_needs.need DROP COLUMN targets');
-  }
-}
+  },
+});
