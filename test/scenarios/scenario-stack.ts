@@ -38,10 +38,11 @@ const ownDatabaseUrl = (name: string): string => {
 
 /**
  * The three real services on their own ports, with their own fresh database and their own new consumer groups, which
- * start at the end of the topics (KAFKA_NEW_GROUPS_FROM=latest), and REST helpers that create and read scenarios through them. The market is only the
- * scenarios' companies, as small as a park starting out: matching ranks it in full on every change, so a shortlist's
- * order is the order a fresh ranking gives, whatever other e2e files left in the shared test database. The run's own
- * groups are untouched, so the next file's services still read the scenarios' events.
+ * start at the end of the topics (KAFKA_NEW_GROUPS_FROM=latest), and REST helpers that create and read scenarios
+ * through them. The market is only the scenarios' companies, as small as a park starting out: matching ranks it in
+ * full on every change, so a shortlist's order is the order a fresh ranking gives, whatever other e2e files left in
+ * the shared test database. The run's own groups are untouched, so the next file's services still read the
+ * scenarios' events.
  */
 export class ScenarioStack {
   readonly companies: ServiceProcess;
