@@ -9,8 +9,7 @@ import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { ShortlistsRepository } from '../shortlists/shortlists.repository.js';
-import { PopulationCorpus } from '../shortlists/population-corpus.js';
-import { DRIFT_SHARE, FULL_RANKING_COMPANIES, ShortlistsService } from '../shortlists/shortlists.service.js';
+import { ShortlistsService } from '../shortlists/shortlists.service.js';
 import type { RematchJobEntity, RematchTimings } from './rematch-job.entity.js';
 import { RematchRepository } from './rematch.repository.js';
 
@@ -35,7 +34,6 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly shortlists: ShortlistsService,
     private readonly shortlistRows: ShortlistsRepository,
     private readonly decisions: DecisionsRepository,
-    private readonly population: PopulationCorpus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -60,26 +58,6 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (created) this.logger.log(`queued full rematch ${job.id}: shortlists were made by another algorithm version`);
   }
 
-  /**
-   * Company events score one company against the population of the moment; once the companies changed since the last
-   * full ranking exceed DRIFT_SHARE of a market too large to rank on every event, every shortlist is ranked again.
-   */
-  private async queueRematchIfDrifted(): Promise<void> {
-    const { documentCount } = this.population;
-    if (documentCount <= FULL_RANKING_COMPANIES || !this.population.drifted(DRIFT_SHARE)) return;
-    this.population.settle();
-    const { job, created } = await this.jobs.requestJob(
-      {
-        scope: 'all',
-        targetId: null,
-        reason: `more than ${DRIFT_SHARE * 100}% of the ${documentCount} companies changed since the last full ranking`,
-        requestedBy: 'system:drift',
-      },
-      ALGORITHM_VERSION,
-    );
-    if (created) this.logger.log(`queued full rematch ${job.id}: the population drifted (${documentCount} companies)`);
-  }
-
   async onModuleDestroy(): Promise<void> {
     this.running = false;
     this.idle.wake();
@@ -94,7 +72,6 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        await this.queueRematchIfDrifted();
         const job = await this.jobs.claimNext(this.config.rematchLeaseMs);
         if (job) {
           await this.execute(job);

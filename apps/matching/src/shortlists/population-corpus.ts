@@ -22,7 +22,6 @@ export class PopulationCorpus implements LexicalCorpus {
   private readonly frequencies = new Map<string, number>();
   private totalLength = 0;
   private readUntilMs: number | undefined;
-  private changesSinceSettled = 0;
 
   constructor(private readonly projections: ProjectionsRepository) {}
 
@@ -42,29 +41,13 @@ export class PopulationCorpus implements LexicalCorpus {
     const since = this.readUntilMs === undefined ? undefined : this.readUntilMs - REREAD_WINDOW_MS;
     const { changes, latestMs } = await this.projections.companiesChangedSince(manager, since);
     for (const change of changes) this.apply(change);
-    // The first read loads the population the stored shortlists were ranked against: that is no drift.
-    if (this.readUntilMs === undefined) this.settle();
     this.readUntilMs = Math.max(this.readUntilMs ?? 0, latestMs ?? 0);
     return this;
-  }
-
-  /**
-   * Whether the companies changed since `settle()` exceed `share` of the population: scores computed before then
-   * weigh words by frequencies that have moved that much since, so shortlists should be ranked again in full.
-   */
-  drifted(share: number): boolean {
-    return this.changesSinceSettled > share * this.documents.size;
-  }
-
-  /** Every shortlist has just been ranked against this corpus. */
-  settle(): void {
-    this.changesSinceSettled = 0;
   }
 
   private apply({ id, version, profile }: CompanyChange): void {
     const known = this.documents.get(id);
     if (known !== undefined && known.version >= version) return;
-    this.changesSinceSettled++;
     if (known !== undefined) this.count(known.document, -1);
     if (profile === null) {
       this.documents.delete(id);

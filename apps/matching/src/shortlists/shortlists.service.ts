@@ -28,14 +28,12 @@ import {
 
 /**
  * Lexical relevance weighs words by how rare they are among the companies, so a score drifts as the population
- * changes. Up to FULL_RANKING_COMPANIES companies, ranking them all costs a company event little, so every company
- * event ranks every open need in full and shortlists equal a fresh ranking exactly: in a market this small one company
- * moves every word's rarity noticeably. In a larger market, once the companies changed since every shortlist was last
- * ranked in full exceed DRIFT_SHARE of the population, the rematch runner queues a full rematch and does it in the
- * background, in chunks, so stored scores never lag the population by much more.
+ * changes. Up to FULL_RANKING_COMPANIES companies, ranking them all costs a company event little, and in a market
+ * this small one company moves every word's rarity noticeably: so every company event ranks every open need in full
+ * and shortlists equal a fresh ranking exactly. In a larger market one company moves rarities by about one part in
+ * the population, and stored scores lag a fresh ranking until the next rematch.
  */
 export const FULL_RANKING_COMPANIES = 50;
-export const DRIFT_SHARE = 0.05;
 
 const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
   rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));
@@ -121,11 +119,9 @@ export class ShortlistsService {
     const declined = await this.decisions.declinedPairs(manager);
     const profile = toCompanyProfile(company);
     const corpus = await this.population.current(manager);
-    const inFull = this.population.documentCount <= FULL_RANKING_COMPANIES || this.population.drifted(DRIFT_SHARE);
-    if (inFull && needs.length > 0) {
+    if (this.population.documentCount <= FULL_RANKING_COMPANIES && needs.length > 0) {
       const companies = await this.projections.activeCompanies(manager);
       const next = await this.rank(companies, needs, declined);
-      this.population.settle();
       return this.writeShortlists(manager, next, cause, current);
     }
     const vocab = defaultEngineVocabulary();
