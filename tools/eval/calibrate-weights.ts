@@ -3,14 +3,13 @@ import {
   DEFAULT_WEIGHTS,
   defaultEngineVocabulary,
   planNeed,
-  populationDocuments,
   scorePlannedPair,
   type AdditiveCriterion,
   type CompanyProfile,
 } from '#engine';
 import { cachedConditionResolver } from './condition-resolution.js';
 import { loadTrials, projectRoot, trialsBySponsor } from './ctgov-profiles.js';
-import { trialProfileBuilders } from './ranking-systems.js';
+import { documentsOf, trialProfileBuilders } from './ranking-systems.js';
 import {
   leaveOneOutQueries,
   memberProfiles,
@@ -58,7 +57,7 @@ function criterionScores(
   need: ReturnType<ReturnType<typeof trialProfileBuilders>['need']>,
 ): ScoredQuery {
   const companies = query.population.map(company);
-  const { documents, corpus } = populationDocuments(companies);
+  const { documents, corpus } = documentsOf(companies);
   const plan = planNeed(need, undefined, corpus);
   const scores = new Float64Array(companies.length * CALIBRATED.length);
   companies.forEach((profile, index) => {

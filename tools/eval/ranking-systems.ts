@@ -35,7 +35,7 @@ function rankingKey(match: Pick<RankedMatch, 'score' | 'eligible'>): number {
  * The population's lexical documents: each company is tokenised once per run, not once per query, since a query
  * rebuilds only its held-out sponsor's profile.
  */
-const documentsOf = (() => {
+export const documentsOf = (() => {
   const cache = new WeakMap<CompanyProfile, LexicalDocument>();
   return (companies: readonly CompanyProfile[]): PopulationDocuments => {
     const documents = companies.map((company) => {
