@@ -134,7 +134,8 @@ function readAreas(input: string): { areas: ResolvedTerm[]; whole: TermResolutio
     // ("Mesothelioma, SCLC, NSCLC"), and a head-noun reading of the whole would keep only its last part.
     const surer = (part: TermResolution): boolean =>
       isConfident(part) && (!whole.resolved || part.confidence > whole.confidence);
-    if ((!isConfident(whole) && resolved.every(isConfident)) || resolved.every(surer)) {
+    const partial = !isInvertedName(input, parts) && resolved.some(isConfident);
+    if ((!isConfident(whole) && (partial || resolved.every(isConfident))) || resolved.every(surer)) {
       return {
         areas: resolved
           .filter(isConfident)
@@ -144,7 +145,34 @@ function readAreas(input: string): { areas: ResolvedTerm[]; whole: TermResolutio
     }
   }
   if (isConfident(whole)) return { areas: [whole], whole };
-  return { areas: [], whole };
+  const topic = topicOf(input);
+  return { areas: topic === undefined ? [] : [topic], whole };
+}
+
+// Words after which a condition names what a study looks at, in or around a disease: "CT Images of Internal Hernia".
+const TOPIC_CONNECTIVE = /\s+(?:of|in|during|among|after|following)\s+/iu;
+const TOPIC_CONFIDENCE = 0.9;
+const DENIAL = /\b(?:non|not|no|without|free|negative)\b/iu;
+
+/**
+ * The one disease a phrase about something else names in one of its parts ("Incidence of Dry Eye After LASIK"), when
+ * the phrase as a whole names none. Two different diseases, or a denial anywhere, and it names none.
+ */
+function topicOf(input: string): ResolvedTerm | undefined {
+  const parts = input.split(TOPIC_CONNECTIVE).filter((part) => part.trim() !== '');
+  // Around a comma the text is a list or an inverted name, which `readAreas` has already read.
+  if (parts.length < 2 || DENIAL.test(input) || /[,;，；]/u.test(input)) return undefined;
+  const index = vocabularyIndexes.therapeuticAreas;
+  const named = parts.map((part) => index.resolve(part)).filter(isConfident);
+  const [first] = named;
+  if (first === undefined || named.some((area) => area.id !== first.id)) return undefined;
+  // The rest of the phrase is left unread, as a clause is: the reading is that much less sure.
+  return { ...first, confidence: Math.round(first.confidence * TOPIC_CONFIDENCE * 100) / 100 };
+}
+
+// Two parts around one comma are as often one inverted name ("Gait Disorders, Neurologic") as a list.
+function isInvertedName(input: string, parts: readonly string[]): boolean {
+  return parts.length === 2 && /^[^,;，；]*[,，][^,;，；]*$/u.test(input) && !/\s(?:and|or|&)\s/iu.test(input);
 }
 
 function isConfident(resolution: TermResolution): resolution is ResolvedTerm {

@@ -344,6 +344,11 @@ const POPULATION_HEADS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The words without the population nouns and adjectives around them: "Obese Adult Patients" → "Obese". */
+export function withoutPopulation(tokens: readonly string[]): string[] {
+  return tokens.filter((token) => !POPULATION_HEADS.has(token) && !POPULATION_WORDS.has(token));
+}
+
 /**
  * "Caucasian Patients With Advanced NSCLC" → "Advanced NSCLC": the disease follows a clause about the population;
  * so it does anywhere after "patients with": "Rate Control in ICD Patients With Heart Failure" → "Heart Failure".

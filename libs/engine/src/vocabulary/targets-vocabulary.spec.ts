@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findTargetMentions, resolveConditionMention } from './condition-mentions.js';
+import { findTargetMentions } from './condition-mentions.js';
 import { vocabularyIndexes } from './vocabulary-index.js';
 
 const targets = vocabularyIndexes.targets;
@@ -33,28 +33,7 @@ describe('targets vocabulary', () => {
   });
 });
 
-describe('resolveConditionMention', () => {
-  it('gives the disease and the biomarker a condition names', () => {
-    const mention = resolveConditionMention('EGFR-mutant NSCLC');
-    expect(mention.areas.map((area) => area.id)).toEqual(['egfr-mutated-nsclc']);
-    expect(mention.targets).toEqual(['EGFR']);
-  });
-
-  it('names each disease of a list whose every part names one', () => {
-    const ids = resolveConditionMention('Mesothelioma, Small Cell Lung Cancer, NSCLC').areas.map((area) => area.id);
-    expect(ids).toEqual(expect.arrayContaining(['small-cell-lung-cancer', 'non-small-cell-lung-cancer']));
-    expect(ids).toHaveLength(3);
-  });
-
-  it('reads a comma as part of one name when a part names nothing', () => {
-    expect(resolveConditionMention('Leukemia, Myeloid, Acute').areas.map((area) => area.id)).toEqual([
-      'acute-myeloid-leukaemia',
-    ]);
-    // A part that is no disease and no narrowing of one ("Asthma, Knee" would now read as the inverted "Knee Asthma",
-    // a kind of asthma by its head noun): the text names nothing confidently.
-    expect(resolveConditionMention('Asthma, Quality of Life').areas).toEqual([]);
-  });
-
+describe('findTargetMentions', () => {
   it('keeps the most specific variant only', () => {
     expect(findTargetMentions('KRAS G12C-mutated colorectal cancer')).toEqual(['KRAS G12C']);
   });
@@ -67,13 +46,4 @@ describe('resolveConditionMention', () => {
   it('reads a name that is also a disease as the disease', () => {
     expect(findTargetMentions('PAH')).toEqual([]);
   });
-
-  it.each(['Healthy Volunteers', 'Pharmacokinetics', 'Quality of Life', 'Adverse Drug Event', 'Pembrolizumab'])(
-    'names nothing in %j',
-    (input) => {
-      const mention = resolveConditionMention(input);
-      expect(mention.areas).toEqual([]);
-      expect(mention.targets).toEqual([]);
-    },
-  );
 });

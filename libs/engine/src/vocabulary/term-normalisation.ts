@@ -68,6 +68,9 @@ export function containsCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
 
+// A number run into capitalised words is a word of its own: "Type1Diabetes" is "Type 1 Diabetes" ("HER2" stays).
+const NUMBER_RUN_INTO_WORDS = /(\p{Ll})(\d+)(?=\p{Lu}\p{Ll})/gu;
+
 /**
  * Lowercase, diacritic-free text in which the biomarker signs of "HER2+" and "HER2-" are spelled out (they carry
  * meaning) and every other run of punctuation becomes a single space.
@@ -75,6 +78,7 @@ export function containsCjk(text: string): boolean {
 export function foldText(input: string): string {
   return input
     .normalize('NFKC')
+    .replace(NUMBER_RUN_INTO_WORDS, '$1 $2 ')
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -143,6 +147,32 @@ export function compactKey(tokens: readonly string[]): string {
 
 function normalisedMap(entries: readonly (readonly [string, string])[]): ReadonlyMap<string, string> {
   return new Map(entries.map(([from, to]) => [normaliseTerm(from), normaliseTerm(to)]));
+}
+
+// Adjectives that say a person has a disease: a condition written as the adjective alone ("Obese", "Diabetic
+// Patients") names the disease. Beside another noun they only qualify it ("Diabetic Foot" is no diabetes).
+const DISEASE_ADJECTIVES = normalisedMap([
+  ['obese', 'obesity'],
+  ['diabetic', 'diabetes'],
+  ['asthmatic', 'asthma'],
+  ['epileptic', 'epilepsy'],
+  ['anemic', 'anemia'],
+  ['hypertensive', 'hypertension'],
+  ['psoriatic', 'psoriasis'],
+  ['autistic', 'autism'],
+  ['schizophrenic', 'schizophrenia'],
+  ['cirrhotic', 'cirrhosis'],
+  ['septic', 'sepsis'],
+  ['dyslipidemic', 'dyslipidemia'],
+  ['osteoporotic', 'osteoporosis'],
+  ['hemophiliac', 'hemophilia'],
+  ['hypothyroid', 'hypothyroidism'],
+  ['hyperthyroid', 'hyperthyroidism'],
+]);
+
+/** The disease a person-describing adjective names ("obese" → "obesity"), if it is one. */
+export function diseaseOfAdjective(token: string): string | undefined {
+  return DISEASE_ADJECTIVES.get(token);
 }
 
 // Pathologists distinguish these words; partner systems use them interchangeably, so at the loose level they meet.
@@ -304,6 +334,7 @@ const ANATOMICAL_NOUNS: ReadonlySet<string> = new Set(
     'optic',
     'auditory',
     'cochlear',
+    'vestibular',
     'nasal',
     'sinus',
     'pharynx',
@@ -417,6 +448,7 @@ const PATHOLOGY_NOUNS: ReadonlySet<string> = new Set(
     'malformation',
     'anomaly',
     'deformity',
+    'deficit',
     'neovascularization',
     'hyperactivity',
     'hypofunction',
@@ -532,7 +564,7 @@ const ORGAN_SYSTEMS: ReadonlyMap<string, string> = new Map(
       ['gastrointestinal', ['stomach', 'intestine', 'intestinal', 'bowel', 'colon', 'rectum', 'rectal', 'duodenum']],
       ['respiratory', ['lung', 'trachea', 'tracheal', 'bronchus', 'bronchial', 'larynx', 'laryngeal', 'pleura']],
       ['integumentary', ['skin', 'hair', 'nail']],
-      ['auditory', ['ear', 'cochlear']],
+      ['auditory', ['ear', 'cochlear', 'vestibular']],
       ['reproductive', ['uterus', 'uterine', 'ovary', 'testis', 'prostate', 'vagina', 'vulva', 'cervix', 'gonad']],
       ['endocrine', ['thyroid', 'adrenal', 'pituitary']],
       ['hematopoietic', ['blood', 'marrow']],

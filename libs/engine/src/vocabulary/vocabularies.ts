@@ -11,7 +11,7 @@ import { THERAPEUTIC_AREAS } from './terms/therapeutic-areas.vocabulary.js';
 import type { Vocabulary, VocabularyName } from './vocabulary.types.js';
 
 /** Release of the vocabulary set as a whole; each vocabulary carries its own version, bumped when its terms change. */
-export const VOCABULARY_VERSION = '2026.12.1';
+export const VOCABULARY_VERSION = '2026.12.2';
 
 export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
   therapeuticAreas: THERAPEUTIC_AREAS,

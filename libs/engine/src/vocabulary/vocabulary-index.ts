@@ -5,6 +5,7 @@ import {
   stripCjkQualifiers,
   stripDiseaseQualifiers,
   truncateAtClause,
+  withoutPopulation,
 } from './disease-qualifiers.js';
 import {
   bagKey,
@@ -13,6 +14,7 @@ import {
   compactKey,
   compoundOrgan,
   containsCjk,
+  diseaseOfAdjective,
   invertCommaSegments,
   isAdjectival,
   isAnatomical,
@@ -482,6 +484,12 @@ export class VocabularyIndex {
   private matchLatin(tokens: readonly string[]): Match | undefined {
     const direct = this.lookup(tokens);
     if (direct !== undefined) return direct;
+    const people = withoutPopulation(tokens);
+    const adjectiveOf = people.length === 1 ? diseaseOfAdjective(people[0] ?? '') : undefined;
+    if (this.stripsDiseaseQualifiers && adjectiveOf !== undefined) {
+      const noun = scaled(this.lookup(normaliseTokens(adjectiveOf)), CONFIDENCE.loose);
+      if (noun !== undefined) return noun;
+    }
     const repairs: readonly (readonly [(tokens: readonly string[]) => string[], number])[] = this
       .stripsDiseaseQualifiers
       ? [
