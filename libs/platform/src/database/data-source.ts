@@ -24,16 +24,30 @@ export const serviceDataSourceOptions = (spec: ServiceDataSourceSpec): DataSourc
   extra: { max: spec.poolSize ?? 10 },
 });
 
-/** Creates the database and schema if missing, then applies the service's pending migrations. */
+/**
+ * Creates the database and schema if missing, then applies the service's pending migrations. Instances of a service
+ * may start together: a session advisory lock per schema lets one migrate while the others wait, then find nothing
+ * left to apply.
+ */
 export const migrateService = async (spec: ServiceDataSourceSpec): Promise<string[]> => {
   await ensureDatabase(spec.url);
   const dataSource = new DataSource(serviceDataSourceOptions(spec));
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  const lockName = migrationLockName(spec.schema);
   try {
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${spec.schema}"`);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockName]);
+    try {
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${spec.schema}"`);
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+    }
   } finally {
+    await lock.release();
     await dataSource.destroy();
   }
 };
+
+const migrationLockName = (schema: string): string => `parkmatch.migrations.${schema}`;
