@@ -3,6 +3,7 @@
 // re-printed as the very last line, and the broker (and Postgres) stopped if the bench started them.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { isKafkaUp } from '../kafka/kafka.mjs';
 import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
 import { buildTree, ROOT } from './services.mjs';
@@ -45,3 +46,17 @@ export const runBench = async ({ kafka, script, env, freshBroker = false }) => {
   else log('bench failed');
   process.exit(status);
 };
+
+/**
+ * A bench of the three services (`tools/bench/<name>.bench.ts`): its own database (`parkmatch_bench_<name>`, or
+ * BENCH_DATABASE_URL) and a fresh broker of its own on `port`, so a running `npm start` is untouched.
+ */
+export const runServicesBench = (name, port) =>
+  runBench({
+    kafka: { port, controllerPort: port + 1, dataDir: path.join(ROOT, '.data', `kafka-bench-${name}`) },
+    script: `dist/tools/bench/${name}.bench.js`,
+    env: {
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/parkmatch_bench_${name}`,
+    },
+    freshBroker: true,
+  });
