@@ -9,4 +9,6 @@ export const BUILD_CONFIG_FILES: readonly string[];
 export const STAMP_FILE: string;
 export function isBuildInput(relativePath: string): boolean;
 export function buildFingerprint(entries: readonly BuildInput[]): string;
+export function buildStamp(entries: readonly BuildInput[]): string;
+export function jsonInputsChanged(previous: string | undefined, next: string): boolean;
 export function listBuildInputs(root: string): BuildInput[];

@@ -33,6 +33,20 @@ export const buildFingerprint = (entries) =>
     )
     .digest('hex');
 
+/**
+ * The stamp of a build: the fingerprint of the TypeScript inputs, then that of the JSON ones on a second line.
+ * `tsc -b` leaves JSON modules out of its own up-to-date check (a changed vocabulary file is not re-emitted), so a
+ * change there needs a forced build.
+ */
+export const buildStamp = (entries) => {
+  const json = entries.filter((entry) => entry.path.endsWith('.json'));
+  const code = entries.filter((entry) => !entry.path.endsWith('.json'));
+  return `${buildFingerprint(code)}\n${buildFingerprint(json)}`;
+};
+
+/** Whether a build from `previous` to `next` (stamps) must be forced: a JSON input changed. */
+export const jsonInputsChanged = (previous, next) => previous?.split('\n')[1] !== next.split('\n')[1];
+
 /** Every build input under `root` with its size and mtime. */
 export const listBuildInputs = (root) => {
   const entries = [];

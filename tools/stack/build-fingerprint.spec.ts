@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildFingerprint, isBuildInput, type BuildInput } from './build-fingerprint.mjs';
+import {
+  buildFingerprint,
+  buildStamp,
+  isBuildInput,
+  jsonInputsChanged,
+  type BuildInput,
+} from './build-fingerprint.mjs';
 
 const tree: BuildInput[] = [
   { path: 'apps/rd-needs/src/main.ts', size: 512, mtimeMs: 1_000 },
@@ -20,6 +26,15 @@ describe('the build fingerprint', () => {
     expect(buildFingerprint([...tree, { path: 'libs/platform/src/new.ts', size: 1, mtimeMs: 1 }])).not.toBe(base);
     expect(buildFingerprint(rest)).not.toBe(base);
     expect(buildFingerprint([{ ...main, path: 'apps/rd-needs/src/main2.ts' }, ...rest])).not.toBe(base);
+  });
+
+  it('forces a build when a JSON input changed, which tsc -b itself does not see', () => {
+    const vocabulary: BuildInput = { path: 'libs/engine/data/therapeutic-areas.json', size: 9_000, mtimeMs: 3_000 };
+    const base = buildStamp([...tree, vocabulary]);
+    const [main, ...rest] = tree as [BuildInput, ...BuildInput[]];
+    expect(jsonInputsChanged(base, buildStamp([{ ...main, mtimeMs: 1_001 }, ...rest, vocabulary]))).toBe(false);
+    expect(jsonInputsChanged(base, buildStamp([...tree, { ...vocabulary, mtimeMs: 3_001 }]))).toBe(true);
+    expect(jsonInputsChanged(undefined, base)).toBe(true);
   });
 
   it('covers what tsconfig.build.json compiles and configures, not the tests it leaves out', () => {

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFingerprint, listBuildInputs, STAMP_FILE } from './build-fingerprint.mjs';
+import { buildStamp, jsonInputsChanged, listBuildInputs, STAMP_FILE } from './build-fingerprint.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -11,16 +11,21 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const TSC_BUILD = ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'];
 
 /**
- * Builds dist/ with `tsc -b` unless the build inputs are exactly as they were after the last successful build;
- * throws when the build fails.
+ * Builds dist/ with `tsc -b` unless the build inputs are exactly as they were after the last successful build, with
+ * `--force` when asked or when a JSON input changed (see `buildStamp`); throws when the build fails.
  */
 export const buildTree = ({ force = false } = {}) => {
   const stampFile = path.join(ROOT, STAMP_FILE);
-  const fingerprint = buildFingerprint(listBuildInputs(ROOT));
-  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) return;
-  const build = spawnSync(process.execPath, TSC_BUILD, { cwd: ROOT, stdio: 'inherit' });
+  const stamp = buildStamp(listBuildInputs(ROOT));
+  const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : undefined;
+  if (!force && previous === stamp) return;
+  const forced = force || jsonInputsChanged(previous, stamp);
+  const build = spawnSync(process.execPath, [...TSC_BUILD, ...(forced ? ['--force'] : [])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('build failed');
-  writeFileSync(stampFile, fingerprint);
+  writeFileSync(stampFile, stamp);
 };
 
 export const SERVICES = [
