@@ -57,8 +57,9 @@ describe('resolveConditionMention', () => {
     expect(areaIds('Adult Subjects With Type1Diabetes')).toEqual(['type-1-diabetes']);
   });
 
-  it('reads an organ word before a deficit as a disease of its system', () => {
-    expect(areaIds('Patients With Vestibular Deficits')).toEqual(['DOID:2742']);
+  it('reads an organ word before a deficit as a disease of that organ, else of its system', () => {
+    expect(areaIds('Patients With Vestibular Deficits')).toEqual(['vestibular-disorders']);
+    expect(areaIds('Cochlear Deficits')).toEqual(['DOID:2742']);
   });
 
   it.each(['Healthy Volunteers', 'Pharmacokinetics', 'Quality of Life', 'Adverse Drug Event', 'Pembrolizumab'])(
