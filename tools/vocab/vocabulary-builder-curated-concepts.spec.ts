@@ -12,6 +12,7 @@ name: disease
 id: DOID:10
 name: zorbid metabolism disorder
 synonym: "zorbidaemia" EXACT []
+synonym: "zorbid excess" EXACT []
 is_a: DOID:1 ! disease
 
 [Term]
@@ -102,5 +103,19 @@ describe('vocab:build for curated terms without a DOID concept', () => {
     expect(quorble?.relatedSynonyms).toEqual(['quorbs']);
     expect(quorble?.synonyms).not.toContain('quorbs');
     expect(quorble?.synonyms).not.toContain('quorble of the flux');
+  });
+
+  it("leaves out an ontology synonym the curator rejects, keeping the concept's other names", () => {
+    expect(terms.get('zorbidaemia')?.synonyms).toContain('zorbid excess');
+    const rejecting = {
+      ...curated,
+      terms: curated.terms.map((term) =>
+        term.id === 'zorbidaemia' ? { ...term, rejectedSynonyms: ['Zorbid Excess'] } : term,
+      ),
+    };
+    const zorbidaemia = termsOf(rejecting).get('zorbidaemia');
+    expect(zorbidaemia?.aliases).toEqual(['DOID:10']);
+    expect(zorbidaemia?.synonyms).toContain('zorbid metabolism disorder');
+    expect(zorbidaemia?.synonyms).not.toContain('zorbid excess');
   });
 });

@@ -288,9 +288,13 @@ export function buildTherapeuticAreas(oboTexts, curated) {
   for (const term of curatedTerms) {
     const concepts = (mergedInto.get(term.id) ?? []).map((doid) => ontology.get(doid));
     const names = [term.id, term.label, term.labelZh, ...term.synonyms].map((text) => ({ text, priority: CURATED }));
+    // A curator may reject an ontology synonym that names something else ("insulin resistance" for type 2 diabetes).
+    const rejected = new Set((term.rejectedSynonyms ?? []).map(nameKey));
     for (const doid of concepts) {
       names.push({ text: doid.name, priority: ONTOLOGY_LABEL });
-      for (const s of doid.synonyms) names.push({ text: s.text, priority: synonymPriority(s) });
+      for (const s of doid.synonyms) {
+        if (!rejected.has(nameKey(s.text))) names.push({ text: s.text, priority: synonymPriority(s) });
+      }
     }
     drafts.push({
       id: term.id,
