@@ -9,12 +9,14 @@ import {
   type EventTypeOf,
   type PayloadOf,
 } from '#contracts';
-import { claimEntityVersion, claimInboxEntry, partnerEntityKey } from '../inbox/inbox.repository.js';
+import { claimEntityVersion, claimInboxEntries, claimInboxEntry, partnerEntityKey } from '../inbox/inbox.repository.js';
 import { retryWithBackoff, withCorrelationId } from '#platform';
 import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/messaging.metrics.js';
+import type { ConsumedBatch } from './consumed-batch.js';
 import type { ConsumedRecord } from './consumed-record.js';
 import { deadLetterMessage, isTooLargeForBroker, type DeadLetterCause } from './dead-letter.js';
 import { decodeEvent, type DecodedEvent } from './event-decoder.js';
+import { isolateFailure } from './intake-batching.js';
 import { isTransientError, rejectedValueState } from './transient-error.js';
 
 export type EventHandlers<T extends CatalogTopic> = {
@@ -22,6 +24,14 @@ export type EventHandlers<T extends CatalogTopic> = {
 };
 
 export type IntakeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
+
+interface DecodedRecord {
+  readonly record: ConsumedRecord;
+  readonly envelope: EventEnvelope;
+}
+
+const handlerOf = <T extends CatalogTopic>(handlers: EventHandlers<T>, envelope: EventEnvelope) =>
+  handlers[envelope.type as EventTypeOf<T>] as (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
 const RETRY_BACKOFF = { initialMs: 200, maxMs: 10_000 };
 /** A dead-letter copy the broker still refuses for size is parked with only this much of its value. */
@@ -81,40 +91,147 @@ export class EventIntake {
     this.stopping = true;
   }
 
-  async handle<T extends CatalogTopic>(
+  /**
+   * Applies a run of consecutive records of one partition. Records that do not decode are dead-lettered at once; the
+   * events are then applied in offset order in one transaction: one inbox claim for them all, then each newly claimed
+   * event's handler, whose writes (outbox rows included) commit together. When that transaction fails for good, the
+   * chunk is applied again with the failure isolated ({@link isolateFailure}), so only the bad event is dead-lettered.
+   * Resolves once every record is applied, skipped as a duplicate or parked; throws only when a shutdown ended
+   * retries of a transient fault (the records are then redelivered).
+   */
+  async handleBatch<T extends CatalogTopic>(
     consumer: string,
     topic: T,
-    record: ConsumedRecord,
+    batch: ConsumedBatch,
     handlers: EventHandlers<T>,
-  ): Promise<IntakeOutcome> {
-    const decoded = decodeSafely(topic, record.value);
-    if (!decoded.ok) {
-      await this.deadLetter(consumer, record, decoded.reason, 1);
-      eventsConsumed.inc({ consumer, topic, outcome: 'dead-lettered' });
-      return 'dead-lettered';
+  ): Promise<void> {
+    const events: DecodedRecord[] = [];
+    for (const record of batch.records) {
+      const decoded = decodeSafely(topic, record.value);
+      if (decoded.ok) {
+        events.push({ record, envelope: decoded.envelope });
+      } else {
+        await this.deadLetter(consumer, record, decoded.reason, 1);
+        eventsConsumed.inc({ consumer, topic, outcome: 'dead-lettered' });
+      }
     }
-    // Logs and the events this one causes carry its correlation id: a request's id travels through every service.
-    const outcome = await withCorrelationId(decoded.envelope.correlationId, () =>
-      this.apply(consumer, record, decoded.envelope, handlers),
-    );
-    eventsConsumed.inc({ consumer, topic, outcome });
-    return outcome;
+    await this.applyInOrder(consumer, topic, events, handlers);
   }
 
-  private async apply<T extends CatalogTopic>(
+  private async applyInOrder<T extends CatalogTopic>(
     consumer: string,
-    record: ConsumedRecord,
-    envelope: EventEnvelope,
+    topic: T,
+    events: readonly DecodedRecord[],
     handlers: EventHandlers<T>,
-  ): Promise<IntakeOutcome> {
-    const handler = handlers[envelope.type as EventTypeOf<T>] as (
-      event: EventEnvelope,
-      manager: EntityManager,
-    ) => Promise<void>;
+  ): Promise<void> {
+    let rest = events;
+    while (rest.length > 0) {
+      if (rest.length === 1) {
+        await this.applyAlone(consumer, topic, rest[0]!, handlers);
+        return;
+      }
+      const failure = await this.applyTogether(consumer, topic, rest, handlers);
+      if (!failure) return;
+      const plan = isolateFailure(rest, failure.failedAt);
+      const first = rest[0]!.record;
+      this.logger.warn(
+        `${consumer}: ${rest.length} events from ${first.topic}[${first.partition}]@${first.offset} failed together (${(failure.error as Error).message}); ` +
+          (plan.kind === 'split' ? `isolating offset ${plan.suspect.record.offset}` : 'applying each alone'),
+      );
+      if (plan.kind === 'each-alone') {
+        for (const event of plan.events) await this.applyAlone(consumer, topic, event, handlers);
+        return;
+      }
+      await this.applyInOrder(consumer, topic, plan.before, handlers);
+      await this.applyAlone(consumer, topic, plan.suspect, handlers);
+      rest = plan.after;
+    }
+  }
 
-    let attempts = 0;
+  /**
+   * One transaction for `events`, retried in place on transient faults. Undefined once committed; otherwise the
+   * permanent error and, when a handler threw it, that event's index.
+   */
+  private async applyTogether<T extends CatalogTopic>(
+    consumer: string,
+    topic: T,
+    events: readonly DecodedRecord[],
+    handlers: EventHandlers<T>,
+  ): Promise<{ readonly failedAt?: number; readonly error: unknown } | undefined> {
+    const heartbeat = () => events[0]!.record.heartbeat().catch(() => undefined);
+    let failedAt: number | undefined;
     try {
-      return await retryWithBackoff(
+      const outcomes = await retryWithBackoff(
+        async () => {
+          failedAt = undefined;
+          return this.dataSource.transaction(async (manager) => {
+            const fresh = await claimInboxEntries(
+              manager,
+              consumer,
+              events.map(({ envelope }) => envelope.eventId),
+            );
+            const outcomes: IntakeOutcome[] = [];
+            for (const [index, { envelope }] of events.entries()) {
+              // Deleted once applied: the same event id twice in one chunk applies once.
+              if (!fresh.delete(envelope.eventId)) {
+                outcomes.push('duplicate');
+                continue;
+              }
+              try {
+                await withCorrelationId(envelope.correlationId, () => handlerOf(handlers, envelope)(envelope, manager));
+              } catch (error) {
+                failedAt = index;
+                throw error;
+              }
+              outcomes.push('applied');
+              await heartbeat();
+            }
+            return outcomes;
+          });
+        },
+        {
+          ...RETRY_BACKOFF,
+          retryIf: (error) => isTransientError(error) && !this.stopping,
+          onRetry: async (error, attempt, delayMs) => {
+            eventRetries.inc({ consumer });
+            this.logger.warn(
+              `${consumer}: ${events.length} events attempt ${attempt} failed (transient), retrying in ${delayMs} ms: ${(error as Error).message}`,
+            );
+            await heartbeat();
+          },
+        },
+      );
+      for (const outcome of outcomes) eventsConsumed.inc({ consumer, topic, outcome });
+      return undefined;
+    } catch (error) {
+      // Only a shutdown ends a transient failure's retries: the records are redelivered, not parked.
+      if (isTransientError(error)) throw error;
+      return { failedAt, error };
+    }
+  }
+
+  /** One event in its own transaction: applied, a duplicate, or dead-lettered when its handler fails for good. */
+  private applyAlone<T extends CatalogTopic>(
+    consumer: string,
+    topic: T,
+    event: DecodedRecord,
+    handlers: EventHandlers<T>,
+  ): Promise<void> {
+    // Its logs, its dead letter and the events it causes carry its correlation id.
+    return withCorrelationId(event.envelope.correlationId, () => this.applyAloneNow(consumer, topic, event, handlers));
+  }
+
+  private async applyAloneNow<T extends CatalogTopic>(
+    consumer: string,
+    topic: T,
+    { record, envelope }: DecodedRecord,
+    handlers: EventHandlers<T>,
+  ): Promise<void> {
+    const handler = handlerOf(handlers, envelope);
+    let attempts = 0;
+    let outcome: IntakeOutcome;
+    try {
+      outcome = await retryWithBackoff(
         async (attempt) => {
           attempts = attempt;
           const applied = await this.dataSource.transaction(async (manager) => {
@@ -142,8 +259,9 @@ export class EventIntake {
       const state = rejectedValueState(error);
       const why = state ? `value rejected by the database (SQLSTATE ${state})` : 'handler failed';
       await this.deadLetter(consumer, record, `${why}: ${(error as Error).message}`, attempts);
-      return 'dead-lettered';
+      outcome = 'dead-lettered';
     }
+    eventsConsumed.inc({ consumer, topic, outcome });
   }
 
   private async deadLetter(consumer: string, record: ConsumedRecord, reason: string, attempts: number): Promise<void> {
