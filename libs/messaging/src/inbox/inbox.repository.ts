@@ -39,6 +39,16 @@ export const claimInboxEntries = async (
   return new Set(eventIds.filter((eventId) => claimed.has(eventId.toLowerCase())));
 };
 
+/** Undoes claims made in the caller's transaction for events it leaves to a later one. */
+export const releaseInboxEntries = async (
+  manager: EntityManager,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<void> => {
+  const table = manager.getRepository(InboxEntryEntity).metadata.tablePath;
+  await manager.query(`DELETE FROM ${table} WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [consumer, eventIds]);
+};
+
 /**
  * Records that `consumer` applies `version` of `entityKey`, inside the caller's transaction (row-locked until it ends).
  * Returns false when it already applied that version or a newer one: the event is stale and the caller skips it.

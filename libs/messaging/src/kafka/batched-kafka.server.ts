@@ -15,10 +15,10 @@ export interface BatchIntakeOptions {
 /**
  * Nest's Kafka server, taking kafkajs batches instead of single messages: several partitions at once, and each
  * partition's fetched batch handed to the topic's `@EventPattern` handler in chunks of consecutive records
- * ({@link KafkaBatchContext}), in offset order. A chunk's offsets are resolved only once its handler returned (its
- * transaction committed or its records were dead-lettered); the group commits resolved offsets after the batch, as
- * kafkajs does for single messages. A shutdown or a rebalance that took the partition away stops between chunks;
- * an error thrown by a handler leaves the chunk unresolved, so it is fetched again.
+ * ({@link KafkaBatchContext}), in offset order. The handler resolves offsets as its transactions commit (or its records
+ * are parked); the group commits resolved offsets after the batch, as kafkajs does for single messages. A shutdown or
+ * a rebalance that took the partition away stops between chunks (and the handler between transactions); what a
+ * handler left unresolved, by stopping or throwing, is fetched again.
  */
 export class BatchedKafkaServer extends ServerKafka {
   constructor(
@@ -42,24 +42,27 @@ export class BatchedKafkaServer extends ServerKafka {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
+    const active = () => payload.isRunning() && !payload.isStale();
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) {
-      this.logger.error(`no event handler for ${batch.topic}`);
+      this.logger.error(`no event handler for ${batch.topic}: its records are skipped`);
+      payload.resolveOffset(batch.lastOffset());
       return;
     }
     for (const chunk of chunksOf(batch.messages, this.intake.chunkSize)) {
-      if (!payload.isRunning() || payload.isStale()) return;
+      if (!active()) return;
       const context = new KafkaBatchContext([
         {
           topic: batch.topic,
           partition: batch.partition,
           records: chunk.map((message) => consumedRecord(batch.topic, batch.partition, message, heartbeat)),
           heartbeat,
+          resolveOffset: (offset) => payload.resolveOffset(offset),
+          active,
         },
       ]);
       const result: unknown = await handler(undefined, context);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      payload.resolveOffset(chunk[chunk.length - 1]!.offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
     }

@@ -9,6 +9,10 @@ export interface ConsumedBatch {
   readonly records: readonly ConsumedRecord[];
   /** The group heartbeat (kafkajs sends it at most once per heartbeat interval): long work calls it so the member stays. */
   readonly heartbeat: () => Promise<void>;
+  /** Marks the records up to `offset` done (applied or parked): the group commits it after the batch. */
+  readonly resolveOffset: (offset: string) => void;
+  /** False once the consumer stops or the partition was taken away: records not yet resolved are left. */
+  readonly active: () => boolean;
 }
 
 /** The context (`@Ctx()`) of a Kafka event handler under {@link BatchedKafkaServer}: the batch it is to apply. */

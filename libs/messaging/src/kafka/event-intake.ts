@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -9,7 +10,13 @@ import {
   type EventTypeOf,
   type PayloadOf,
 } from '#contracts';
-import { claimEntityVersion, claimInboxEntries, claimInboxEntry, partnerEntityKey } from '../inbox/inbox.repository.js';
+import {
+  claimEntityVersion,
+  claimInboxEntries,
+  claimInboxEntry,
+  partnerEntityKey,
+  releaseInboxEntries,
+} from '../inbox/inbox.repository.js';
 import { retryWithBackoff, withCorrelationId } from '#platform';
 import { eventRetries, eventsConsumed, eventsDeadLettered, eventsStale } from '../metrics/messaging.metrics.js';
 import type { ConsumedBatch } from './consumed-batch.js';
@@ -34,6 +41,8 @@ const handlerOf = <T extends CatalogTopic>(handlers: EventHandlers<T>, envelope:
   handlers[envelope.type as EventTypeOf<T>] as (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
 const RETRY_BACKOFF = { initialMs: 200, maxMs: 10_000 };
+/** A batch transaction takes no further event after working this long (it always takes one). */
+const MAX_TRANSACTION_MS = 1_000;
 /** A dead-letter copy the broker still refuses for size is parked with only this much of its value. */
 const FALLBACK_DEAD_LETTER_BYTES = 64 * 1024;
 
@@ -93,11 +102,14 @@ export class EventIntake {
 
   /**
    * Applies a run of consecutive records of one partition. Records that do not decode are dead-lettered at once; the
-   * events are then applied in offset order in one transaction: one inbox claim for them all, then each newly claimed
-   * event's handler, whose writes (outbox rows included) commit together. When that transaction fails for good, the
-   * chunk is applied again with the failure isolated ({@link isolateFailure}), so only the bad event is dead-lettered.
-   * Resolves once every record is applied, skipped as a duplicate or parked; throws only when a shutdown ended
-   * retries of a transient fault (the records are then redelivered).
+   * events are then applied in offset order, many to a transaction: one inbox claim for them all, then each newly
+   * claimed event's handler, whose writes (outbox rows included) commit together. A transaction takes events until
+   * the chunk ends or it has worked for {@link MAX_TRANSACTION_MS}, so slow handlers keep transactions, lock waits and
+   * the group's rebalances short. When a transaction fails for good, its events are applied again with the failure
+   * isolated ({@link isolateFailure}), so only the bad event is dead-lettered. After each commit the batch's offset
+   * is resolved up to its last event and the group heartbeat sent (a rebalance then ends the batch early: the rest is
+   * redelivered); a stopped consumer or a partition taken away ends it too. Throws only when that heartbeat fails or a
+   * shutdown ended retries of a transient fault.
    */
   async handleBatch<T extends CatalogTopic>(
     consumer: string,
@@ -115,55 +127,79 @@ export class EventIntake {
         eventsConsumed.inc({ consumer, topic, outcome: 'dead-lettered' });
       }
     }
-    await this.applyInOrder(consumer, topic, events, handlers);
+    const done = async (applied: readonly DecodedRecord[]): Promise<void> => {
+      batch.resolveOffset(applied[applied.length - 1]!.record.offset);
+      await batch.heartbeat();
+    };
+    if (!(await this.applyInOrder(consumer, topic, batch, events, handlers, done))) return;
+    // Every record is applied, a duplicate or parked, the last one perhaps parked before anything was applied.
+    const last = batch.records[batch.records.length - 1];
+    if (last) batch.resolveOffset(last.offset);
   }
 
+  /** False when the batch stopped being wanted (`batch.active()`) before every event was applied. */
   private async applyInOrder<T extends CatalogTopic>(
     consumer: string,
     topic: T,
+    batch: ConsumedBatch,
     events: readonly DecodedRecord[],
     handlers: EventHandlers<T>,
-  ): Promise<void> {
+    done: (applied: readonly DecodedRecord[]) => Promise<void>,
+  ): Promise<boolean> {
     let rest = events;
     while (rest.length > 0) {
+      if (!batch.active()) return false;
       if (rest.length === 1) {
         await this.applyAlone(consumer, topic, rest[0]!, handlers);
-        return;
+        await done(rest);
+        return true;
       }
-      const failure = await this.applyTogether(consumer, topic, rest, handlers);
-      if (!failure) return;
-      const plan = isolateFailure(rest, failure.failedAt);
+      const result = await this.applyTogether(consumer, topic, rest, handlers);
+      if ('applied' in result) {
+        await done(rest.slice(0, result.applied));
+        rest = rest.slice(result.applied);
+        continue;
+      }
+      const plan = isolateFailure(rest, result.failedAt);
       const first = rest[0]!.record;
       this.logger.warn(
-        `${consumer}: ${rest.length} events from ${first.topic}[${first.partition}]@${first.offset} failed together (${(failure.error as Error).message}); ` +
+        `${consumer}: ${rest.length} events from ${first.topic}[${first.partition}]@${first.offset} failed together (${(result.error as Error).message}); ` +
           (plan.kind === 'split' ? `isolating offset ${plan.suspect.record.offset}` : 'applying each alone'),
       );
       if (plan.kind === 'each-alone') {
-        for (const event of plan.events) await this.applyAlone(consumer, topic, event, handlers);
-        return;
+        for (const event of plan.events) {
+          if (!batch.active()) return false;
+          await this.applyAlone(consumer, topic, event, handlers);
+          await done([event]);
+        }
+        return true;
       }
-      await this.applyInOrder(consumer, topic, plan.before, handlers);
+      if (!(await this.applyInOrder(consumer, topic, batch, plan.before, handlers, done))) return false;
       await this.applyAlone(consumer, topic, plan.suspect, handlers);
+      await done([plan.suspect]);
       rest = plan.after;
     }
+    return true;
   }
 
   /**
-   * One transaction for `events`, retried in place on transient faults. Undefined once committed; otherwise the
-   * permanent error and, when a handler threw it, that event's index.
+   * One transaction for the first events of `events` (all of them, unless it reaches {@link MAX_TRANSACTION_MS}
+   * first), retried in place on transient faults. Once committed, how many it applied; otherwise the permanent error
+   * and, when a handler threw it, that event's index.
    */
   private async applyTogether<T extends CatalogTopic>(
     consumer: string,
     topic: T,
     events: readonly DecodedRecord[],
     handlers: EventHandlers<T>,
-  ): Promise<{ readonly failedAt?: number; readonly error: unknown } | undefined> {
+  ): Promise<{ readonly applied: number } | { readonly failedAt?: number; readonly error: unknown }> {
     const heartbeat = () => events[0]!.record.heartbeat().catch(() => undefined);
     let failedAt: number | undefined;
     try {
       const outcomes = await retryWithBackoff(
         async () => {
           failedAt = undefined;
+          const started = performance.now();
           return this.dataSource.transaction(async (manager) => {
             const fresh = await claimInboxEntries(
               manager,
@@ -172,6 +208,7 @@ export class EventIntake {
             );
             const outcomes: IntakeOutcome[] = [];
             for (const [index, { envelope }] of events.entries()) {
+              if (index > 0 && performance.now() - started > MAX_TRANSACTION_MS) break;
               // Deleted once applied: the same event id twice in one chunk applies once.
               if (!fresh.delete(envelope.eventId)) {
                 outcomes.push('duplicate');
@@ -186,6 +223,8 @@ export class EventIntake {
               outcomes.push('applied');
               await heartbeat();
             }
+            // The events left for the next transaction are claimed there: their claims here are undone.
+            if (fresh.size > 0) await releaseInboxEntries(manager, consumer, [...fresh]);
             return outcomes;
           });
         },
@@ -202,7 +241,7 @@ export class EventIntake {
         },
       );
       for (const outcome of outcomes) eventsConsumed.inc({ consumer, topic, outcome });
-      return undefined;
+      return { applied: outcomes.length };
     } catch (error) {
       // Only a shutdown ends a transient failure's retries: the records are redelivered, not parked.
       if (isTransientError(error)) throw error;
