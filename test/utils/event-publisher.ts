@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
+import type { Producer, RecordMetadata } from 'kafkajs';
 import { createKafka } from '#messaging';
 import { testEnv } from './test-env.js';
 
@@ -43,8 +43,9 @@ export class EventPublisher {
     return eventId;
   }
 
-  async publishRaw(topic: string, messages: readonly RawMessage[]): Promise<void> {
-    await this.producer.send({ topic, acks: -1, messages: [...messages] });
+  /** One produce request: records for one partition land there together, in this order. */
+  async publishRaw(topic: string, messages: readonly RawMessage[]): Promise<RecordMetadata[]> {
+    return this.producer.send({ topic, acks: -1, messages: [...messages] });
   }
 
   async disconnect(): Promise<void> {

@@ -3,6 +3,7 @@ export * from './envelopes/envelope.factory.js';
 export * from './inbox/inbox-entry.entity.js';
 export * from './inbox/inbox-version.entity.js';
 export * from './inbox/inbox.repository.js';
+export * from './kafka/consumed-batch.js';
 export * from './kafka/consumed-record.js';
 export * from './kafka/consumer-lag.monitor.js';
 export * from './kafka/ensure-topics.js';

@@ -63,21 +63,22 @@ export const runService = async (options: ServiceRunOptions): Promise<INestAppli
     const groupId = `${config.kafkaGroupPrefix}.${options.consumerGroup}`;
     app.get(ConsumerLagMonitor).watch(groupId);
     app.connectMicroservice<MicroserviceOptions>({
-      strategy: new SupervisedKafkaServer({
-        postfixId: '',
-        client: kafkaClientConfig(service, config.kafkaBrokers, config.kafkaSecurity),
-        consumer: {
-          groupId,
-          // Short fetch waits make rebalances and shutdowns take well under a second on a quiet topic.
-          maxWaitTimeInMs: 200,
-          sessionTimeout: 15_000,
-          heartbeatInterval: 1_000,
-          allowAutoTopicCreation: false,
+      strategy: new SupervisedKafkaServer(
+        {
+          postfixId: '',
+          client: kafkaClientConfig(service, config.kafkaBrokers, config.kafkaSecurity),
+          consumer: {
+            groupId,
+            // Short fetch waits make rebalances and shutdowns take well under a second on a quiet topic.
+            maxWaitTimeInMs: 200,
+            sessionTimeout: 15_000,
+            heartbeatInterval: 1_000,
+            allowAutoTopicCreation: false,
+          },
+          subscribe: { fromBeginning: config.kafkaNewGroupsFrom === 'earliest' },
         },
-        subscribe: { fromBeginning: config.kafkaNewGroupsFrom === 'earliest' },
-        // Values stay raw bytes: the intake parses and validates them itself and dead-letters what it can't.
-        parser: { keepBinary: true },
-      }),
+        config.intake,
+      ),
     });
     await app.startAllMicroservices();
   }

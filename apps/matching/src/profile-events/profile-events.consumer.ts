@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#messaging';
+import { EventIntake, type KafkaBatchContext } from '#messaging';
 import { ShortlistsService } from '../shortlists/shortlists.service.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 
@@ -21,8 +21,8 @@ export class ProfileEventsConsumer {
   ) {}
 
   @EventPattern(TOPICS.companyProfiles)
-  async onCompanyProfileEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.intake.handle(PROJECTIONS_CONSUMER, TOPICS.companyProfiles, consumedRecord(context), {
+  async onCompanyProfileEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.intake.handleBatch(PROJECTIONS_CONSUMER, TOPICS.companyProfiles, context.getBatch(), {
       CompanyProfileUpserted: async (event, manager) => {
         if (!(await this.projections.upsertCompany(manager, event.payload))) return this.stale(event.key);
         await this.shortlists.rescoreCompany(manager, event.payload, event);
@@ -37,8 +37,8 @@ export class ProfileEventsConsumer {
   }
 
   @EventPattern(TOPICS.rdNeeds)
-  async onRdNeedEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.intake.handle(PROJECTIONS_CONSUMER, TOPICS.rdNeeds, consumedRecord(context), {
+  async onRdNeedEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.intake.handleBatch(PROJECTIONS_CONSUMER, TOPICS.rdNeeds, context.getBatch(), {
       RdNeedUpserted: async (event, manager) => {
         if (!(await this.projections.upsertNeed(manager, event.payload))) return this.stale(event.key);
         if (event.payload.status === 'open') await this.shortlists.rescoreNeed(manager, event.payload, event);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { TOPICS } from '#contracts';
-import { consumedRecord, EventIntake } from '#messaging';
+import { EventIntake, type KafkaBatchContext } from '#messaging';
 import { RematchService } from './rematch.service.js';
 
 export const REMATCH_COMMANDS_CONSUMER = 'matching.commands';
@@ -19,8 +19,8 @@ export class RematchCommandsConsumer {
   ) {}
 
   @EventPattern(TOPICS.matchingCommands)
-  async onCommand(@Ctx() context: KafkaContext): Promise<void> {
-    await this.intake.handle(REMATCH_COMMANDS_CONSUMER, TOPICS.matchingCommands, consumedRecord(context), {
+  async onCommand(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.intake.handleBatch(REMATCH_COMMANDS_CONSUMER, TOPICS.matchingCommands, context.getBatch(), {
       RematchRequested: async (event) => {
         await this.rematch.requestKnown({ ...event.payload, requestedBy: `event:${event.producer}` });
       },

@@ -1,7 +1,6 @@
-import type { KafkaContext } from '@nestjs/microservices';
-import type { IHeaders } from 'kafkajs';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
 
-/** The parts of a consumed Kafka record the intake needs; filled from Nest's KafkaContext. */
+/** The parts of a consumed Kafka record the intake needs; its value as the raw bytes the broker holds. */
 export interface ConsumedRecord {
   readonly topic: string;
   readonly partition: number;
@@ -12,16 +11,18 @@ export interface ConsumedRecord {
   readonly heartbeat: () => Promise<void>;
 }
 
-/** The record behind a Nest Kafka handler call, with its value as raw bytes (the transport runs with keepBinary). */
-export const consumedRecord = (context: KafkaContext): ConsumedRecord => {
-  const message = context.getMessage();
-  return {
-    topic: context.getTopic(),
-    partition: context.getPartition(),
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: message.headers,
-    heartbeat: context.getHeartbeat(),
-  };
-};
+/** A record of a kafkajs batch, as the intake reads it. */
+export const consumedRecord = (
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+  heartbeat: () => Promise<void>,
+): ConsumedRecord => ({
+  topic,
+  partition,
+  offset: message.offset,
+  key: message.key,
+  value: message.value,
+  headers: message.headers,
+  heartbeat,
+});

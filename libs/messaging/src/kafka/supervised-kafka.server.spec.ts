@@ -71,6 +71,7 @@ class TestServer extends SupervisedKafkaServer {
   constructor(private readonly kafka: FakeKafka) {
     super(
       { client: { brokers: ['127.0.0.1:1'] }, consumer: { groupId: 'g' }, postfixId: '' },
+      { partitionsConcurrently: 2, chunkSize: 10 },
       { initialMs: 1, maxMs: 4 },
     );
   }

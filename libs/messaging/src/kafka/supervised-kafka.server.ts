@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
+import type { KafkaOptions } from '@nestjs/microservices';
 import { retryWithBackoff, type BackoffOptions } from '#platform';
 import { consumerRestarts } from '../metrics/messaging.metrics.js';
+import { BatchedKafkaServer, type BatchIntakeOptions } from './batched-kafka.server.js';
 
 /** How long a supervised restart waits after a crash, doubling after each failed attempt. */
 export const CONSUMER_RESTART_BACKOFF = { initialMs: 1_000, maxMs: 30_000 };
 
 /** Starts `server` (Nest reports a failed start through the callback, not the promise). */
-export const listening = (server: ServerKafka): Promise<void> =>
+export const listening = (server: BatchedKafkaServer): Promise<void> =>
   new Promise(
     (resolve, reject) =>
       void server.listen((error?: unknown) =>
@@ -18,22 +19,23 @@ export const listening = (server: ServerKafka): Promise<void> =>
   );
 
 /**
- * Nest's Kafka server, supervised. kafkajs restarts a crashed consumer by itself only when the error is retriable;
+ * The batched Kafka server, supervised. kafkajs restarts a crashed consumer by itself only when the error is retriable;
  * after any other crash (the coordinator no longer knowing the member once the broker came back, say) the consumer
  * stays down while the service keeps answering, and events wait forever. This server then reconnects the consumer
  * itself, with backoff, until it runs again; the group resumes from its committed offsets and the inbox skips what
  * was already applied. A close (shutdown) ends supervision.
  */
-export class SupervisedKafkaServer extends ServerKafka {
+export class SupervisedKafkaServer extends BatchedKafkaServer {
   private readonly supervisor = new Logger(SupervisedKafkaServer.name);
   private closing = false;
   private restarting?: Promise<void>;
 
   constructor(
     options: Required<KafkaOptions>['options'],
+    intake: BatchIntakeOptions,
     private readonly restartBackoff: BackoffOptions = CONSUMER_RESTART_BACKOFF,
   ) {
-    super(options);
+    super(options, intake);
   }
 
   override async close(): Promise<void> {

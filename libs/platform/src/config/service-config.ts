@@ -55,6 +55,15 @@ export interface ServiceConfig {
   readonly consumerStallMs: number;
   /** Pruning of published outbox rows and old inbox rows. */
   readonly retention: RetentionConfig;
+  readonly intake: IntakeConfig;
+}
+
+/** How consumers take their events: batches of several partitions at once, a chunk of records per transaction. */
+export interface IntakeConfig {
+  /** Partitions whose batches are applied at the same time. */
+  readonly partitionsConcurrently: number;
+  /** Records applied in one transaction at most. */
+  readonly chunkSize: number;
 }
 
 const byteSize = (name: string, fallback: string): EnvSpec<string> => ({
@@ -111,6 +120,8 @@ export const readServiceConfig = (
           logLevel: enumVar('LOG_LEVEL', LOG_LEVELS, 'info'),
           maxConsumerLag: positiveIntVar('HEALTH_MAX_CONSUMER_LAG', 10_000),
           consumerStallMs: positiveIntVar('HEALTH_CONSUMER_STALL_MS', 120_000),
+          partitionsConcurrently: positiveIntVar('KAFKA_PARTITIONS_CONCURRENTLY', 3),
+          chunkSize: positiveIntVar('KAFKA_INTAKE_CHUNK_SIZE', 250),
         },
         env,
       ),
@@ -135,6 +146,14 @@ export const readServiceConfig = (
     );
     const retention = attempt(() => readRetentionConfig(env));
     if (!base || !http || !apiKeys || !kafkaSecurity || !retention) return undefined as never;
-    const { environment: _environment, ...rest } = base;
-    return { ...rest, production, apiKeys, kafkaSecurity, retention, http };
+    const { environment: _environment, partitionsConcurrently, chunkSize, ...rest } = base;
+    return {
+      ...rest,
+      production,
+      apiKeys,
+      kafkaSecurity,
+      retention,
+      http,
+      intake: { partitionsConcurrently, chunkSize },
+    };
   });

@@ -1,8 +1,8 @@
 import { Controller, Inject, type Type } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import type { CatalogTopic, EventEnvelope, EventTypeOf, ExternalRef } from '#contracts';
-import { consumedRecord, EventIntake, type EventHandlers } from '#messaging';
+import { EventIntake, type EventHandlers, type KafkaBatchContext } from '#messaging';
 import type { ProfileFields } from './profile.definition.js';
 import type { ProfileEntity } from './profile.entity.js';
 import { ProfileWriter } from './profile.writer.js';
@@ -36,7 +36,7 @@ export const partnerProfileConsumer = <T extends CatalogTopic>(stream: PartnerPr
     ) {}
 
     @EventPattern(topic)
-    async onPartnerProfile(@Ctx() context: KafkaContext): Promise<void> {
+    async onPartnerProfile(@Ctx() context: KafkaBatchContext): Promise<void> {
       const handlers = {
         [stream.submitted]: async (event: PartnerEvent<ProfileFields>, manager: EntityManager) => {
           if (await this.intake.isStalePartnerEvent(manager, consumer, event)) return;
@@ -47,7 +47,7 @@ export const partnerProfileConsumer = <T extends CatalogTopic>(stream: PartnerPr
           await this.profiles.withdrawFromPartner(manager, event.payload.externalRef);
         },
       } as unknown as EventHandlers<T>;
-      await this.intake.handle(consumer, topic, consumedRecord(context), handlers);
+      await this.intake.handleBatch(consumer, topic, context.getBatch(), handlers);
     }
   }
 
