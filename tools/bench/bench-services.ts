@@ -65,7 +65,9 @@ export class BenchServices {
   }
 
   private spawn(name: ServiceName): ChildProcess {
-    const child = spawn(process.execPath, [path.join(this.root, 'dist', 'apps', name, 'src', 'main.js')], {
+    // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the services while the bench runs.
+    const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter((arg) => arg !== '') ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, path.join(this.root, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: this.root,
       env: {
         ...process.env,

@@ -8,6 +8,7 @@ import { RematchJobEntity } from '../rematch/rematch-job.entity.js';
 import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMatching.js';
 import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
 import { CompanyProjectionChanges1764600000000 } from './migrations/1764600000000-CompanyProjectionChanges.js';
+import { CompanyProjectionChangeXid1764700000000 } from './migrations/1764700000000-CompanyProjectionChangeXid.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -27,6 +28,7 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
     CreateMatching1764028800000,
     RematchJobsAndDecisions1764100000000,
     CompanyProjectionChanges1764600000000,
+    CompanyProjectionChangeXid1764700000000,
     messagingMigrations.addRetentionIndexes(MATCHING_SCHEMA),
   ],
 });

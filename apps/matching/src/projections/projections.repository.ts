@@ -24,7 +24,8 @@ export class ProjectionsRepository {
       `INSERT INTO matching.company_projection AS p (id, version, name, country, sectors, profile, removed_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, NULL, now())
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, country = EXCLUDED.country,
-         sectors = EXCLUDED.sectors, profile = EXCLUDED.profile, removed_at = NULL, updated_at = now()
+         sectors = EXCLUDED.sectors, profile = EXCLUDED.profile, removed_at = NULL, updated_at = now(),
+         change_xid = pg_current_xact_id()
        WHERE p.version < EXCLUDED.version
        RETURNING id`,
       [company.id, company.version, company.name, company.country, company.sectors, company],
@@ -36,7 +37,8 @@ export class ProjectionsRepository {
     const rows: unknown[] = await manager.query(
       `INSERT INTO matching.company_projection AS p (id, version, name, profile, removed_at, updated_at)
        VALUES ($1, $2, '', NULL, now(), now())
-       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, profile = NULL, removed_at = now(), updated_at = now()
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, profile = NULL, removed_at = now(), updated_at = now(),
+         change_xid = pg_current_xact_id()
        WHERE p.version < EXCLUDED.version
        RETURNING id`,
       [id, version],
@@ -83,23 +85,33 @@ export class ProjectionsRepository {
   }
 
   /**
-   * Companies written at or after `sinceMs` (database clock, epoch milliseconds), removed ones with a null profile,
-   * and the latest write time seen; without `sinceMs`, every active company.
+   * Companies written by transactions not yet visible at a previous read (`since`, the `readXmin` it returned), removed
+   * ones with a null profile; without `since`, every active company. Only the rows `wanted` (by id and version) are
+   * read in full, so a read repeated inside a long transaction costs little for rows already known. `readXmin` is the
+   * oldest transaction this read could not see: every row written later or still uncommitted has a `change_xid` at
+   * or above it.
    */
   async companiesChangedSince(
     manager: EntityManager = this.dataSource.manager,
-    sinceMs?: number,
-  ): Promise<{ changes: CompanyChange[]; latestMs: number | undefined }> {
-    const rows: { id: string; version: number; profile: CompanyProfileUpsertedV1 | null; written_ms: number }[] =
-      await manager.query(
-        `SELECT id, version, CASE WHEN removed_at IS NULL THEN profile END AS profile,
-                (extract(epoch FROM updated_at) * 1000)::float8 AS written_ms
-           FROM matching.company_projection
-          WHERE ${sinceMs === undefined ? 'removed_at IS NULL' : 'updated_at >= to_timestamp($1::float8 / 1000)'}`,
-        sinceMs === undefined ? [] : [sinceMs],
-      );
-    const latestMs = rows.length === 0 ? undefined : Math.max(...rows.map((row) => row.written_ms));
-    return { changes: rows.map(({ id, version, profile }) => ({ id, version, profile })), latestMs };
+    since?: string,
+    wanted: (id: string, version: number) => boolean = () => true,
+  ): Promise<{ changes: CompanyChange[]; readXmin: string }> {
+    const versions: { id: string; version: number; read_xmin: string }[] = await manager.query(
+      `SELECT c.id, c.version, s.read_xmin
+         FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS read_xmin) s
+         LEFT JOIN matching.company_projection c
+           ON ${since === undefined ? 'c.removed_at IS NULL' : 'c.change_xid >= $1::xid8'}`,
+      since === undefined ? [] : [since],
+    );
+    const readXmin = versions[0]!.read_xmin;
+    const ids = versions.filter((row) => row.id !== null && wanted(row.id, row.version)).map((row) => row.id);
+    if (ids.length === 0) return { changes: [], readXmin };
+    const rows: CompanyChange[] = await manager.query(
+      `SELECT id, version, CASE WHEN removed_at IS NULL THEN profile END AS profile
+         FROM matching.company_projection WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return { changes: rows, readXmin };
   }
 
   async activeCompany(id: string): Promise<CompanyProfileUpsertedV1 | null> {

@@ -38,7 +38,7 @@ const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpserte
     activeCompany: async (id: string) => companies.find((company) => company.id === id) ?? null,
     companiesChangedSince: async () => ({
       changes: companies.map((company) => ({ id: company.id, version: company.version, profile: company })),
-      latestMs: 1,
+      readXmin: '1',
     }),
     openNeeds: async () => needs,
   } as unknown as ProjectionsRepository;

@@ -5,12 +5,6 @@ import { ProjectionsRepository, type CompanyChange } from '../projections/projec
 import { toCompanyProfile } from './engine-profiles.js';
 
 /**
- * A row committed after one we have read can carry an earlier `updated_at` (its transaction began first), so each
- * refresh reads this far back again; rows seen before are recognised by version and skipped.
- */
-const REREAD_WINDOW_MS = 60_000;
-
-/**
  * Document frequencies of the active companies, which weigh the words of lexical relevance. Loaded once, then kept
  * current from the rows changed since the last read, so a company event costs one indexed query and one document.
  * Within a transaction the read sees the transaction's own writes, so a rescore uses the population it commits.
@@ -21,7 +15,8 @@ export class PopulationCorpus implements LexicalCorpus {
   private readonly documents = new Map<string, { readonly version: number; readonly document: LexicalDocument }>();
   private readonly frequencies = new Map<string, number>();
   private totalLength = 0;
-  private readUntilMs: number | undefined;
+  /** The oldest transaction the previous read could not see: rows it wrote, or any later one, are read again. */
+  private readXmin: string | undefined;
 
   constructor(private readonly projections: ProjectionsRepository) {}
 
@@ -38,10 +33,13 @@ export class PopulationCorpus implements LexicalCorpus {
   }
 
   async current(manager?: EntityManager): Promise<LexicalCorpus> {
-    const since = this.readUntilMs === undefined ? undefined : this.readUntilMs - REREAD_WINDOW_MS;
-    const { changes, latestMs } = await this.projections.companiesChangedSince(manager, since);
+    const { changes, readXmin } = await this.projections.companiesChangedSince(
+      manager,
+      this.readXmin,
+      (id, version) => (this.documents.get(id)?.version ?? 0) < version,
+    );
     for (const change of changes) this.apply(change);
-    this.readUntilMs = Math.max(this.readUntilMs ?? 0, latestMs ?? 0);
+    this.readXmin = readXmin;
     return this;
   }
 
