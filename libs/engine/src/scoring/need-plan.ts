@@ -15,23 +15,28 @@ import {
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
 
+/** The lists a need names its terms in; a plan holds each deduplicated, its nice-to-haves without its must-haves. */
+const NEED_LISTS = [
+  'therapeuticAreas',
+  'targets',
+  'modalities',
+  'stages',
+  'sectors',
+  'mustHave',
+  'niceToHave',
+  'collaborationTypes',
+  'offering',
+  'preferredPartnerNetworks',
+] as const satisfies readonly (keyof NeedProfile)[];
+
+type NeedList = (typeof NEED_LISTS)[number];
+
 /**
  * What a need asks for, deduplicated, with its weights resolved into units per criterion. Both scoring paths start
  * from it so that they cannot disagree about which criteria apply or how much each is worth.
  */
-export interface NeedPlan {
+export interface NeedPlan extends Required<Pick<NeedProfile, NeedList>> {
   readonly need: NeedProfile;
-  readonly therapeuticAreas: readonly string[];
-  readonly targets: readonly string[];
-  readonly modalities: readonly string[];
-  readonly stages: readonly string[];
-  readonly sectors: readonly string[];
-  readonly mustHave: readonly string[];
-  /** Nice-to-haves that are not also must-haves. */
-  readonly niceToHave: readonly string[];
-  readonly collaborationTypes: readonly string[];
-  readonly offering: readonly string[];
-  readonly preferredPartnerNetworks: readonly string[];
   /** The words against the population's document frequencies. */
   readonly lexical: LexicalQuery;
   readonly weights: CriterionWeights;
@@ -58,18 +63,13 @@ export function planNeed(
   vocab: EngineVocabulary = defaultEngineVocabulary(),
   corpus: LexicalCorpus = EMPTY_CORPUS,
 ): NeedPlan {
-  const mustHave = distinct(need.mustHave);
+  const lists = Object.fromEntries(NEED_LISTS.map((list) => [list, distinct(need[list] ?? [])])) as Record<
+    NeedList,
+    string[]
+  >;
   const plan = {
-    therapeuticAreas: distinct(need.therapeuticAreas),
-    targets: distinct(need.targets ?? []),
-    modalities: distinct(need.modalities),
-    stages: distinct(need.stages),
-    sectors: distinct(need.sectors),
-    mustHave,
-    niceToHave: distinct(need.niceToHave).filter((id) => !mustHave.includes(id)),
-    collaborationTypes: distinct(need.collaborationTypes),
-    offering: distinct(need.offering),
-    preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
+    ...lists,
+    niceToHave: lists.niceToHave.filter((id) => !lists.mustHave.includes(id)),
     lexical: lexicalQuery(needQueryTerms(need, vocab), corpus),
   };
   const applicable: Record<AdditiveCriterion, boolean> = {
