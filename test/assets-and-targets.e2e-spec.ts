@@ -34,9 +34,9 @@ const HX_101: Asset = {
   therapeuticAreas: ['NSCLC'],
 };
 
+/** The same asset as stored and published: its terms resolved to ids. */
 const HX_101_STORED: Asset = {
-  name: 'HX-101',
-  codes: ['HX101', 'Helixinib'],
+  ...HX_101,
   modality: 'small-molecule',
   stage: 'preclinical',
   targets: ['EGFR'],
