@@ -15,27 +15,18 @@ import {
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
 
-/** The lists a need names its terms in; a plan holds each deduplicated, its nice-to-haves without its must-haves. */
-const NEED_LISTS = [
-  'therapeuticAreas',
-  'targets',
-  'modalities',
-  'stages',
-  'sectors',
-  'mustHave',
-  'niceToHave',
-  'collaborationTypes',
-  'offering',
-  'preferredPartnerNetworks',
-] as const satisfies readonly (keyof NeedProfile)[];
-
-type NeedList = (typeof NEED_LISTS)[number];
+/** Every term list a need names; `unmappedTerms` is free text, read only through the lexical query. */
+type NeedTermLists = {
+  readonly [
+    K in Exclude<keyof NeedProfile, 'unmappedTerms'> as NeedProfile[K] extends readonly string[] | undefined ? K : never
+  ]-?: readonly string[];
+};
 
 /**
  * What a need asks for, deduplicated, with its weights resolved into units per criterion. Both scoring paths start
  * from it so that they cannot disagree about which criteria apply or how much each is worth.
  */
-export interface NeedPlan extends Required<Pick<NeedProfile, NeedList>> {
+export interface NeedPlan extends NeedTermLists {
   readonly need: NeedProfile;
   /** The words against the population's document frequencies. */
   readonly lexical: LexicalQuery;
@@ -63,13 +54,19 @@ export function planNeed(
   vocab: EngineVocabulary = defaultEngineVocabulary(),
   corpus: LexicalCorpus = EMPTY_CORPUS,
 ): NeedPlan {
-  const lists = Object.fromEntries(NEED_LISTS.map((list) => [list, distinct(need[list] ?? [])])) as Record<
-    NeedList,
-    string[]
-  >;
+  const mustHave = distinct(need.mustHave);
   const plan = {
-    ...lists,
-    niceToHave: lists.niceToHave.filter((id) => !lists.mustHave.includes(id)),
+    therapeuticAreas: distinct(need.therapeuticAreas),
+    targets: distinct(need.targets ?? []),
+    modalities: distinct(need.modalities),
+    stages: distinct(need.stages),
+    sectors: distinct(need.sectors),
+    mustHave,
+    // Nice-to-haves that are not also must-haves.
+    niceToHave: distinct(need.niceToHave).filter((id) => !mustHave.includes(id)),
+    collaborationTypes: distinct(need.collaborationTypes),
+    offering: distinct(need.offering),
+    preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
     lexical: lexicalQuery(needQueryTerms(need, vocab), corpus),
   };
   const applicable: Record<AdditiveCriterion, boolean> = {
