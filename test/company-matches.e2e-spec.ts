@@ -5,6 +5,7 @@ import { aCompany } from './factories/company.factory.js';
 import { anRdNeed, NOTHING_IN_COMMON_WITH_A_COMPANY } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from './utils/http.js';
+import { COMPANY_MATCH_FIELDS } from './utils/match-views.js';
 import { ServiceProcess } from './utils/service-process.js';
 import type { CompanyMatches, CompanyMatchItem } from '../apps/matching/src/shortlists/company-matches.service.js';
 
@@ -98,15 +99,7 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
     expect(ours.map((item) => item.needTitle)).toEqual([bestFit.title, goodFit.title, gated.title]);
     expect(ours[0]!.score).toBeGreaterThan(ours[1]!.score);
     expect(ours[2]).toMatchObject({ eligible: false, unmetRequirements: ['gmp-manufacturing'] });
-    expect(Object.keys(ours[0]!)).toEqual([
-      'needId',
-      'needTitle',
-      'rank',
-      'score',
-      'eligible',
-      'breakdown',
-      'unmetRequirements',
-    ]);
+    expect(Object.keys(ours[0]!)).toEqual(COMPANY_MATCH_FIELDS);
     expect(ours[0]!.breakdown.length).toBeGreaterThan(3);
     expect(ours[0]!.breakdown[0]).toEqual({
       criterion: expect.any(String),

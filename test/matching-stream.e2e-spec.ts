@@ -4,6 +4,7 @@ import { aCompany, aDiagnosticsCompany } from './factories/company.factory.js';
 import { aDiagnosticsNeed, anRdNeed } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from './utils/http.js';
+import { SHORTLIST_CHANGE_FIELDS } from './utils/match-views.js';
 import { ServiceProcess } from './utils/service-process.js';
 
 interface EntryChange {
@@ -177,15 +178,7 @@ describe('GET /matches/stream: live shortlist changes from matching.results.v1',
       },
       { timeoutMs: 10_000 },
     );
-    expect(Object.keys(change)).toEqual([
-      'needId',
-      'algorithmVersion',
-      'computedAt',
-      'added',
-      'removed',
-      'moved',
-      'eventId',
-    ]);
+    expect(Object.keys(change)).toEqual(SHORTLIST_CHANGE_FIELDS);
     expect(change).toMatchObject({ needId: need.id, algorithmVersion: expect.any(String) });
     expect(change.eventId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(change.computedAt))).toBe(false);
