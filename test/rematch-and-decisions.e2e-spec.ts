@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { deadLetterTopicOf, TOPICS } from '#contracts';
@@ -8,7 +8,7 @@ import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 import { testEnv } from './utils/test-env.js';
 
 interface Stored {
@@ -35,7 +35,6 @@ describe('rematch jobs and decisions', () => {
   const companies = new ServiceProcess('companies', 6);
   const needs = new ServiceProcess('rd-needs', 7);
   const matching = new ServiceProcess('matching', 8, { MATCHING_SHORTLIST_SIZE: '5000' });
-  let results: KafkaCapture;
 
   const job = async (jobId: string) => (await http<Job>(`${matching.url}/admin/rematch/${jobId}`)).body;
   const finished = (jobId: string) =>
@@ -48,15 +47,8 @@ describe('rematch jobs and decisions', () => {
       { timeoutMs: 30_000 },
     );
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-    results = await KafkaCapture.start([TOPICS.matchingResults]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await results?.stop();
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
+  useServices(companies, needs, matching);
+  const results = KafkaCapture.use([TOPICS.matchingResults]);
 
   it('keeps a declined pair out across rematches until the company publishes a new profile version', async () => {
     const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;

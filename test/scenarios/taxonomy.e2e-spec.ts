@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { aCompany } from '../factories/company.factory.js';
 import { http } from '../utils/http.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 import { MESSY_CRC_RESOLUTION, NSCLC_TERM } from '../../libs/profiles/src/taxonomy/taxonomy.fixture.js';
 import type {
   TaxonomyCatalogue as Catalogue,
@@ -42,13 +42,7 @@ describe('taxonomy API on companies and rd-needs', () => {
   const companies = new ServiceProcess('companies', 11);
   const needs = new ServiceProcess('rd-needs', 12);
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([companies.stop(), needs.stop()]);
-  }, 60_000);
+  useServices(companies, needs);
 
   const services = (): [string, ServiceProcess][] => [
     ['companies', companies],

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { createKafka } from '#messaging';
@@ -13,9 +14,21 @@ export class EventPublisher {
   private constructor(private readonly producer: Producer) {}
 
   static async connect(): Promise<EventPublisher> {
-    const producer = createKafka('parkmatch-test-publisher', testEnv().kafkaBrokers).producer();
-    await producer.connect();
-    return new EventPublisher(producer);
+    const publisher = EventPublisher.unconnected();
+    await publisher.producer.connect();
+    return publisher;
+  }
+
+  /** A publisher connected before the tests of the describe block it is called in and disconnected after them. */
+  static use(): EventPublisher {
+    const publisher = EventPublisher.unconnected();
+    beforeAll(() => publisher.producer.connect(), 60_000);
+    afterAll(() => publisher.disconnect(), 60_000);
+    return publisher;
+  }
+
+  private static unconnected(): EventPublisher {
+    return new EventPublisher(createKafka('parkmatch-test-publisher', testEnv().kafkaBrokers).producer());
   }
 
   /** Wraps `payload` in a valid envelope; `overrides` replace envelope fields. Returns the envelope's eventId. */
