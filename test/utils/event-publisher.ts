@@ -1,7 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { createKafka } from '#messaging';
+import { createEnvelope, createKafka } from '#messaging';
 import { testEnv } from './test-env.js';
 
 export interface RawMessage {
@@ -39,21 +38,9 @@ export class EventPublisher {
     payload: unknown,
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
-    const eventId = randomUUID();
-    const envelope = {
-      eventId,
-      type,
-      schemaVersion: 1,
-      occurredAt: new Date().toISOString(),
-      producer: 'test-partner',
-      correlationId: eventId,
-      causationId: null,
-      key,
-      payload,
-      ...overrides,
-    };
-    await this.publishRaw(topic, [{ key, value: JSON.stringify(envelope) }]);
-    return eventId;
+    const envelope = createEnvelope({ type, key, payload, producer: 'test-partner' });
+    await this.publishRaw(topic, [{ key, value: JSON.stringify({ ...envelope, ...overrides }) }]);
+    return envelope.eventId;
   }
 
   async publishRaw(topic: string, messages: readonly RawMessage[]): Promise<void> {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Message } from 'kafkajs';
 import pg from 'pg';
 import { EXAMPLE_COMPANY_PROFILE, EXAMPLE_RD_NEED, TOPICS } from '#contracts';
-import { createKafka, ensureTopics } from '#messaging';
+import { createEnvelope, createKafka, ensureTopics } from '#messaging';
 import { recreateTestDatabase } from '#platform';
 
 /*
@@ -76,22 +75,10 @@ const untilHealthy = async (name: ServiceName): Promise<void> => {
   throw new Error(`${name} did not become healthy`);
 };
 
-const envelope = (type: string, key: string, payload: unknown): Message => {
-  const eventId = randomUUID();
-  const value = {
-    eventId,
-    type,
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    producer: SOURCE,
-    correlationId: eventId,
-    causationId: null,
-    key,
-    entityVersion: 1,
-    payload,
-  };
-  return { key, value: JSON.stringify(value) };
-};
+const envelope = (type: string, key: string, payload: unknown): Message => ({
+  key,
+  value: JSON.stringify(createEnvelope({ type, key, payload, producer: SOURCE, entityVersion: 1 })),
+});
 
 /** Two kinds of organisation, so shortlists are ranked rather than all ties. */
 const companyEvent = (index: number): Message => {
