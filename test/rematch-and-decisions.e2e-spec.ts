@@ -47,6 +47,15 @@ describe('rematch jobs and decisions', () => {
       { timeoutMs: 30_000 },
     );
 
+  /** A new need and company, once matching has ranked the pair, and the pair endpoint's URL. */
+  const rankedPair = async (): Promise<{ need: Stored; company: Stored; pairUrl: string }> => {
+    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
+    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
+    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
+    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    return { need, company, pairUrl };
+  };
+
   useServices(companies, needs, matching);
   const results = KafkaCapture.use([TOPICS.matchingResults]);
 
@@ -149,10 +158,7 @@ describe('rematch jobs and decisions', () => {
   }, 60_000);
 
   it('shows a competitor-conflict reason to admins only', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
-    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const { need, pairUrl } = await rankedPair();
     const recorded = await http(`${pairUrl}/decision`, 'POST', {
       decision: 'shortlisted',
       reason: 'competitor-conflict',
@@ -177,10 +183,7 @@ describe('rematch jobs and decisions', () => {
   }, 30_000);
 
   it('publishes a decline with an admin-only reason on matching.results.v1 without its reason or note', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
-    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const { need, company, pairUrl } = await rankedPair();
     const note = `private ${randomUUID()}`;
     const recorded = await http(`${pairUrl}/decision`, 'POST', {
       decision: 'declined',
@@ -240,13 +243,7 @@ describe('rematch jobs and decisions', () => {
   }, 60_000);
 
   it('queues a full rematch by itself when stored shortlists were made by another algorithm version', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    await expectEventually(async () =>
-      expect((await http<Pair>(`${matching.url}/needs/${need.id}/matches/${company.id}`)).body.rank).toEqual(
-        expect.any(Number),
-      ),
-    );
+    const { need } = await rankedPair();
     const database = new pg.Client({ connectionString: testEnv().databaseUrl });
     await database.connect();
     try {
