@@ -13,7 +13,7 @@ import { anRdNeed } from './factories/rd-need.factory.js';
 import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 import { testEnv } from './utils/test-env.js';
 
 type StoredCompany = CompanyProfileFields & StoredEntityFields;
@@ -34,9 +34,9 @@ const HX_101: Asset = {
   therapeuticAreas: ['NSCLC'],
 };
 
+/** The same asset as stored and published: its terms resolved to ids. */
 const HX_101_STORED: Asset = {
-  name: 'HX-101',
-  codes: ['HX101', 'Helixinib'],
+  ...HX_101,
   modality: 'small-molecule',
   stage: 'preclinical',
   targets: ['EGFR'],
@@ -48,7 +48,6 @@ describe('targets and assets through REST, partner events and matching projectio
   const needs = new ServiceProcess('rd-needs', 62);
   const matching = new ServiceProcess('matching', 63);
   const source = `test-assets-${randomUUID().slice(0, 8)}`;
-  let publisher: EventPublisher;
   let pool: pg.Pool;
 
   const projectedProfile = async (table: 'company_projection' | 'need_projection', id: string): Promise<unknown> => {
@@ -58,16 +57,15 @@ describe('targets and assets through REST, partner events and matching projectio
     return rows[0]?.profile;
   };
 
+  useServices(companies, needs, matching);
+  const publisher = EventPublisher.use();
+
   beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-    publisher = await EventPublisher.connect();
     pool = new pg.Pool({ connectionString: testEnv().databaseUrl, max: 2 });
   }, 120_000);
 
   afterAll(async () => {
     await pool?.end();
-    await publisher?.disconnect();
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
   }, 60_000);
 
   it('stores targets and assets given by label as ids, and answers them on GET', async () => {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { CompanyProfileFields, RdNeedFields, StoredEntityFields } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
 import { anRdNeed, NOTHING_IN_COMMON_WITH_A_COMPANY } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from './utils/http.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { COMPANY_MATCH_FIELDS } from './utils/match-views.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 import type { CompanyMatches, CompanyMatchItem } from '../apps/matching/src/shortlists/company-matches.service.js';
 
 type StoredNeed = RdNeedFields & StoredEntityFields;
@@ -44,8 +45,9 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
     }
   };
 
+  useServices(companies, needs, matching);
+
   beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
     [bestFit, goodFit, gated, noFit] = await Promise.all([
       createNeed(anRdNeed({ title: `Lung cancer small molecules ${suffix}` })),
       // Outside the company's development stage: a weaker fit.
@@ -68,10 +70,6 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
       { timeoutMs: 20_000, intervalMs: 200 },
     );
   }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
 
   it('ranks the open needs the company fits, eligible first, then by score, each explained', async () => {
     const response = await http<CompanyMatches>(matchesUrl(company.id), 'GET', undefined, {
@@ -98,15 +96,7 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
     expect(ours.map((item) => item.needTitle)).toEqual([bestFit.title, goodFit.title, gated.title]);
     expect(ours[0]!.score).toBeGreaterThan(ours[1]!.score);
     expect(ours[2]).toMatchObject({ eligible: false, unmetRequirements: ['gmp-manufacturing'] });
-    expect(Object.keys(ours[0]!)).toEqual([
-      'needId',
-      'needTitle',
-      'rank',
-      'score',
-      'eligible',
-      'breakdown',
-      'unmetRequirements',
-    ]);
+    expect(Object.keys(ours[0]!)).toEqual(COMPANY_MATCH_FIELDS);
     expect(ours[0]!.breakdown.length).toBeGreaterThan(3);
     expect(ours[0]!.breakdown[0]).toEqual({
       criterion: expect.any(String),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TOPICS } from '#contracts';
@@ -6,7 +6,7 @@ import { aCompany } from './factories/company.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { EventPublisher } from './utils/event-publisher.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 import { testEnv } from './utils/test-env.js';
 
 interface Readiness {
@@ -17,18 +17,10 @@ interface Readiness {
 /** A consumer held on one record (here: a row lock it waits for) is reported by readiness, and recovers. */
 describe('readiness of a stalled consumer', () => {
   const companies = new ServiceProcess('companies', 85, { HEALTH_CONSUMER_STALL_MS: '1500' });
-  let publisher: EventPublisher;
   const source = `stall-partner-${randomUUID().slice(0, 8)}`;
 
-  beforeAll(async () => {
-    await companies.start();
-    publisher = await EventPublisher.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await publisher?.disconnect();
-    await companies.stop();
-  }, 60_000);
+  useServices(companies);
+  const publisher = EventPublisher.use();
 
   it('is not ready while the committed offset stands still with messages waiting, and ready once it moves', async () => {
     const externalId = `co-${randomUUID()}`;

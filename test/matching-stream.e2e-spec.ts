@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { CompanyProfileFields, RdNeedFields, StoredEntityFields } from '#contracts';
 import { aCompany, aDiagnosticsCompany } from './factories/company.factory.js';
 import { aDiagnosticsNeed, anRdNeed } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from './utils/http.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { SHORTLIST_CHANGE_FIELDS } from './utils/match-views.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 interface EntryChange {
   companyId: string;
@@ -145,17 +146,11 @@ describe('GET /matches/stream: live shortlist changes from matching.results.v1',
     return company.body;
   };
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-  }, 120_000);
+  useServices(companies, needs, matching);
 
   afterEach(async () => {
     await Promise.all(streams.splice(0).map((stream) => stream.close()));
   });
-
-  afterAll(async () => {
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
 
   it("streams the change a new company makes to its need's shortlist, and only to streams that want that need", async () => {
     const need = await createNeed(aDiagnosticsNeed());
@@ -177,15 +172,7 @@ describe('GET /matches/stream: live shortlist changes from matching.results.v1',
       },
       { timeoutMs: 10_000 },
     );
-    expect(Object.keys(change)).toEqual([
-      'needId',
-      'algorithmVersion',
-      'computedAt',
-      'added',
-      'removed',
-      'moved',
-      'eventId',
-    ]);
+    expect(Object.keys(change)).toEqual(SHORTLIST_CHANGE_FIELDS);
     expect(change).toMatchObject({ needId: need.id, algorithmVersion: expect.any(String) });
     expect(change.eventId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(change.computedAt))).toBe(false);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
@@ -7,7 +7,7 @@ import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
 import { EventPublisher } from './utils/event-publisher.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 interface Page<T> {
   items: T[];
@@ -25,24 +25,14 @@ interface StoredCompany {
 describe('partner ingestion over Kafka', () => {
   const companies = new ServiceProcess('companies', 4);
   const needs = new ServiceProcess('rd-needs', 5);
-  let publisher: EventPublisher;
-  let dlq: KafkaCapture;
   const source = `test-partner-${randomUUID().slice(0, 8)}`;
 
   const companiesOf = async (externalId: string) =>
     (await http<Page<StoredCompany>>(`${companies.url}/companies?source=${source}&externalId=${externalId}`)).body;
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start()]);
-    publisher = await EventPublisher.connect();
-    dlq = await KafkaCapture.start([`${TOPICS.partnerCompanyProfiles}.dlq`, `${TOPICS.partnerRdNeeds}.dlq`]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await dlq?.stop();
-    await publisher?.disconnect();
-    await Promise.all([companies.stop(), needs.stop()]);
-  }, 60_000);
+  useServices(companies, needs);
+  const publisher = EventPublisher.use();
+  const dlq = KafkaCapture.use([`${TOPICS.partnerCompanyProfiles}.dlq`, `${TOPICS.partnerRdNeeds}.dlq`]);
 
   it('upserts by (source, externalId): a resubmission updates the one record, messy and unknown terms kept', async () => {
     const externalId = `co-${randomUUID()}`;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
@@ -6,7 +6,7 @@ import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
 import { EventPublisher } from './utils/event-publisher.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 /** The broker's default `message.max.bytes`: the largest record batch it takes. */
 const BROKER_MAX_MESSAGE_BYTES = 1_048_588;
@@ -17,8 +17,6 @@ const BROKER_MAX_MESSAGE_BYTES = 1_048_588;
  */
 describe('partner events that can never apply', () => {
   const companies = new ServiceProcess('companies', 81);
-  let publisher: EventPublisher;
-  let dlq: KafkaCapture;
   const source = `poison-partner-${randomUUID().slice(0, 8)}`;
 
   const companiesOf = async (externalId: string) =>
@@ -55,17 +53,9 @@ describe('partner events that can never apply', () => {
     return parked;
   };
 
-  beforeAll(async () => {
-    await companies.start();
-    publisher = await EventPublisher.connect();
-    dlq = await KafkaCapture.start([`${TOPICS.partnerCompanyProfiles}.dlq`]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await dlq?.stop();
-    await publisher?.disconnect();
-    await companies.stop();
-  }, 60_000);
+  useServices(companies);
+  const publisher = EventPublisher.use();
+  const dlq = KafkaCapture.use([`${TOPICS.partnerCompanyProfiles}.dlq`]);
 
   it('parks a payload carrying a constructor key', async () => {
     const poison = submission('$KEY').replace('"payload":{', '"payload":{"constructor":{"prototype":{"admin":true}},');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
@@ -7,7 +7,7 @@ import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { scrapeIntake } from './utils/intake-metrics.js';
 import { EventPublisher } from './utils/event-publisher.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 interface Page<T> {
   items: T[];
@@ -18,21 +18,13 @@ interface Page<T> {
 describe('stale partner versions', () => {
   const companies = new ServiceProcess('companies', 83);
   const needs = new ServiceProcess('rd-needs', 84);
-  let publisher: EventPublisher;
   const source = `stale-partner-${randomUUID().slice(0, 8)}`;
 
   const staleCount = async (url: string, consumer: string): Promise<number> =>
     (await scrapeIntake(url, consumer)).stale;
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start()]);
-    publisher = await EventPublisher.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await publisher?.disconnect();
-    await Promise.all([companies.stop(), needs.stop()]);
-  }, 60_000);
+  useServices(companies, needs);
+  const publisher = EventPublisher.use();
 
   it('keeps a company at the newer version when an older one arrives after it', async () => {
     const externalId = `co-${randomUUID()}`;

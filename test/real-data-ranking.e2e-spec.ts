@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
   TOPICS,
@@ -25,7 +25,7 @@ import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { criterion, type MatchItem, type NeedMatches } from './utils/match-views.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 interface Page<T> {
   items: T[];
@@ -132,7 +132,6 @@ describe('ranking real ClinicalTrials.gov sponsors sent as partner events', () =
       .map(([sponsor]) => sponsor),
   ];
 
-  let publisher: EventPublisher;
   const companyIds = new Map<string, string>();
   let need: StoredNeed;
 
@@ -151,10 +150,10 @@ describe('ranking real ClinicalTrials.gov sponsors sent as partner events', () =
     }
   };
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-    publisher = await EventPublisher.connect();
+  useServices(companies, needs, matching);
+  const publisher = EventPublisher.use();
 
+  beforeAll(async () => {
     for (const sponsor of sponsors) {
       const trials = (bySponsor.get(sponsor) ?? []).filter((trial) => trial !== heldOut);
       const event = submission(sponsor, trials, run);
@@ -183,11 +182,6 @@ describe('ranking real ClinicalTrials.gov sponsors sent as partner events', () =
     expect(created.status).toBe(201);
     need = created.body;
   }, 120_000);
-
-  afterAll(async () => {
-    await publisher?.disconnect();
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
 
   it('resolves the condition the held-out trial shares with its sponsor, leaving unknown ones unmapped', async () => {
     expect(sponsors.length).toBeGreaterThanOrEqual(8);

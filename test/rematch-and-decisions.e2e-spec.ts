@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { deadLetterTopicOf, TOPICS } from '#contracts';
@@ -8,7 +8,7 @@ import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 import { testEnv } from './utils/test-env.js';
 
 interface Stored {
@@ -35,7 +35,6 @@ describe('rematch jobs and decisions', () => {
   const companies = new ServiceProcess('companies', 6);
   const needs = new ServiceProcess('rd-needs', 7);
   const matching = new ServiceProcess('matching', 8, { MATCHING_SHORTLIST_SIZE: '5000' });
-  let results: KafkaCapture;
 
   const job = async (jobId: string) => (await http<Job>(`${matching.url}/admin/rematch/${jobId}`)).body;
   const finished = (jobId: string) =>
@@ -48,15 +47,17 @@ describe('rematch jobs and decisions', () => {
       { timeoutMs: 30_000 },
     );
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-    results = await KafkaCapture.start([TOPICS.matchingResults]);
-  }, 120_000);
+  /** A new need and company, once matching has ranked the pair, and the pair endpoint's URL. */
+  const rankedPair = async (): Promise<{ need: Stored; company: Stored; pairUrl: string }> => {
+    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
+    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
+    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
+    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    return { need, company, pairUrl };
+  };
 
-  afterAll(async () => {
-    await results?.stop();
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
+  useServices(companies, needs, matching);
+  const results = KafkaCapture.use([TOPICS.matchingResults]);
 
   it('keeps a declined pair out across rematches until the company publishes a new profile version', async () => {
     const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
@@ -157,10 +158,7 @@ describe('rematch jobs and decisions', () => {
   }, 60_000);
 
   it('shows a competitor-conflict reason to admins only', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
-    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const { need, pairUrl } = await rankedPair();
     const recorded = await http(`${pairUrl}/decision`, 'POST', {
       decision: 'shortlisted',
       reason: 'competitor-conflict',
@@ -185,10 +183,7 @@ describe('rematch jobs and decisions', () => {
   }, 30_000);
 
   it('publishes a decline with an admin-only reason on matching.results.v1 without its reason or note', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    const pairUrl = `${matching.url}/needs/${need.id}/matches/${company.id}`;
-    await expectEventually(async () => expect((await http<Pair>(pairUrl)).body.rank).toEqual(expect.any(Number)));
+    const { need, company, pairUrl } = await rankedPair();
     const note = `private ${randomUUID()}`;
     const recorded = await http(`${pairUrl}/decision`, 'POST', {
       decision: 'declined',
@@ -248,13 +243,7 @@ describe('rematch jobs and decisions', () => {
   }, 60_000);
 
   it('queues a full rematch by itself when stored shortlists were made by another algorithm version', async () => {
-    const need = (await http<Stored>(`${needs.url}/needs`, 'POST', anRdNeed())).body;
-    const company = (await http<Stored>(`${companies.url}/companies`, 'POST', aCompany())).body;
-    await expectEventually(async () =>
-      expect((await http<Pair>(`${matching.url}/needs/${need.id}/matches/${company.id}`)).body.rank).toEqual(
-        expect.any(Number),
-      ),
-    );
+    const { need } = await rankedPair();
     const database = new pg.Client({ connectionString: testEnv().databaseUrl });
     await database.connect();
     try {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { TOPICS } from '#contracts';
 import { aCompany } from './factories/company.factory.js';
 import { anRdNeed } from './factories/rd-need.factory.js';
 import { expectEventually } from './utils/expect-eventually.js';
 import { http } from './utils/http.js';
 import { KafkaCapture } from './utils/kafka-capture.js';
-import { ServiceProcess } from './utils/service-process.js';
+import { ServiceProcess, useServices } from './utils/service-process.js';
 
 interface Stored {
   id: string;
@@ -26,17 +26,9 @@ describe('walking skeleton: REST → outbox → Kafka → matching projections �
   const companies = new ServiceProcess('companies', 1);
   const needs = new ServiceProcess('rd-needs', 2);
   const matching = new ServiceProcess('matching', 3);
-  let capture: KafkaCapture;
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-    capture = await KafkaCapture.start([TOPICS.companyProfiles, TOPICS.rdNeeds, TOPICS.matchingResults]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await capture?.stop();
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
+  useServices(companies, needs, matching);
+  const capture = KafkaCapture.use([TOPICS.companyProfiles, TOPICS.rdNeeds, TOPICS.matchingResults]);
 
   it('scores a company created over REST against a need created over REST', async () => {
     // A word of its own shared by the pair, and the Wuxi co-location the need prefers, so the company stands out

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { aCompany } from '../factories/company.factory.js';
 import { http } from '../utils/http.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
+import { MESSY_CRC_RESOLUTION, NSCLC_TERM } from '../../libs/profiles/src/taxonomy/taxonomy.fixture.js';
 import type {
   TaxonomyCatalogue as Catalogue,
   TaxonomyTerm as Term,
@@ -41,13 +42,7 @@ describe('taxonomy API on companies and rd-needs', () => {
   const companies = new ServiceProcess('companies', 11);
   const needs = new ServiceProcess('rd-needs', 12);
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([companies.stop(), needs.stop()]);
-  }, 60_000);
+  useServices(companies, needs);
 
   const services = (): [string, ServiceProcess][] => [
     ['companies', companies],
@@ -79,15 +74,7 @@ describe('taxonomy API on companies and rd-needs', () => {
       expect(response.body.terms).toHaveLength(
         catalogue.body.vocabularies.find((vocabulary) => vocabulary.name === 'therapeuticAreas')?.termCount ?? -1,
       );
-      expect(response.body.terms.find((term) => term.id === 'non-small-cell-lung-cancer')).toEqual({
-        id: 'non-small-cell-lung-cancer',
-        label: 'Non-small cell lung cancer',
-        labelZh: '非小细胞肺癌',
-        synonyms: expect.arrayContaining(['NSCLC']),
-        parent: 'lung-cancer',
-        xrefs: expect.arrayContaining(['MESH:D002289']),
-        rank: null,
-      });
+      expect(response.body.terms.find((term) => term.id === 'non-small-cell-lung-cancer')).toEqual(NSCLC_TERM);
       const ids = new Set(response.body.terms.map((term) => term.id));
       for (const term of response.body.terms) if (term.parent !== null) expect(ids).toContain(term.parent);
 
@@ -109,15 +96,7 @@ describe('taxonomy API on companies and rd-needs', () => {
       });
       expect(response.status).toBe(200);
       expect(response.body.results).toEqual([
-        {
-          input: 'Metastatic Colorectal Cancer (CRC)',
-          vocabulary: 'therapeuticAreas',
-          resolved: true,
-          id: 'colorectal-cancer',
-          label: 'Colorectal cancer',
-          labelZh: '结直肠癌',
-          confidence: expect.any(Number),
-        },
+        MESSY_CRC_RESOLUTION,
         expect.objectContaining({ input: '结直肠癌', resolved: true, id: 'colorectal-cancer', confidence: 1 }),
         expect.objectContaining({ input: '晚期非小细胞肺癌', resolved: true, id: 'non-small-cell-lung-cancer' }),
         expect.objectContaining({ input: 'NSCLC', resolved: true, id: 'non-small-cell-lung-cancer', confidence: 1 }),

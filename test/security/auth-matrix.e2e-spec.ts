@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { ServiceProcess, type ServiceName } from '../utils/service-process.js';
+import { ServiceProcess, useServices, type ServiceName } from '../utils/service-process.js';
 import { CALLERS, exposedRoutes, probe, type Caller, type Role } from './probe.js';
 
 type Access = 'public' | readonly Role[];
@@ -78,16 +78,13 @@ describe('auth matrix: every route × every caller', () => {
   };
   const routes = {} as Record<ServiceName, string[]>;
 
+  useServices(...Object.values(services));
+
   beforeAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.start()));
     for (const [name, service] of Object.entries(services) as [ServiceName, ServiceProcess][]) {
       routes[name] = await exposedRoutes(service.url);
     }
   }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-  }, 60_000);
 
   it.each(Object.keys(MATRIX) as ServiceName[])(
     '%s: every exposed route has a matrix entry, and no entry is stale',

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { aCompany } from '../factories/company.factory.js';
 import { anRdNeed } from '../factories/rd-need.factory.js';
 import { http, type HttpResult } from '../utils/http.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -29,13 +29,7 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
   const needs = new ServiceProcess('rd-needs', 82);
   const matching = new ServiceProcess('matching', 83);
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), needs.start(), matching.start()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([companies.stop(), needs.stop(), matching.stop()]);
-  }, 60_000);
+  useServices(companies, needs, matching);
 
   it('refuses NUL characters in JSON bodies, nested fields and query strings', async () => {
     expectRejected(await http(`${companies.url}/companies`, 'POST', aCompany({ name: 'Ac\u0000me' })), 400, 'name');

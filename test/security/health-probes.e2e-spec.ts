@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { brokerConnectionPorts } from '../utils/broker-connections.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { http } from '../utils/http.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 
 describe('health probes', () => {
   const companies = new ServiceProcess('companies', 85);
 
-  beforeAll(() => companies.start(), 90_000);
-  afterAll(() => companies.stop(), 30_000);
+  useServices(companies);
 
   it('keeps one broker admin connection however many unauthenticated /health requests arrive', async () => {
     const pid = companies.pid!;

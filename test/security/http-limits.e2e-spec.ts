@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { aCompany } from '../factories/company.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http, type HttpResult } from '../utils/http.js';
 import { testEnv } from '../utils/test-env.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -43,14 +43,9 @@ describe('input limits, rate limits, headers and errors', () => {
     HTTP_PUBLIC_RATE_LIMIT_PER_MINUTE: String(PUBLIC_LIMIT),
     CORS_ORIGINS: DASHBOARD_ORIGIN,
   });
-  let url: string;
+  const url = `${companies.url}/companies`;
 
-  beforeAll(async () => {
-    await companies.start();
-    url = `${companies.url}/companies`;
-  }, 90_000);
-
-  afterAll(() => companies.stop(), 30_000);
+  useServices(companies);
 
   it('answers 413 for a body over the limit', async () => {
     const response = await http<ErrorBody>(url, 'POST', aCompany({ description: 'x'.repeat(20_000) }));

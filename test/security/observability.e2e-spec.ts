@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { TOPICS } from '#contracts';
 import { aCompany } from '../factories/company.factory.js';
 import { expectEventually } from '../utils/expect-eventually.js';
 import { DEV_DASHBOARD_KEY, http } from '../utils/http.js';
 import { KafkaCapture } from '../utils/kafka-capture.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 
 const dashboard = { apiKey: DEV_DASHBOARD_KEY };
 
 describe('operability: health, metrics, JSON logs, correlation ids across services', () => {
   const companies = new ServiceProcess('companies', 24);
   const matching = new ServiceProcess('matching', 25);
-  let capture: KafkaCapture;
 
-  beforeAll(async () => {
-    await Promise.all([companies.start(), matching.start()]);
-    capture = await KafkaCapture.start([TOPICS.companyProfiles]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await capture?.stop();
-    await Promise.all([companies.stop(), matching.stop()]);
-  }, 60_000);
+  useServices(companies, matching);
+  const capture = KafkaCapture.use([TOPICS.companyProfiles]);
 
   it('answers liveness and readiness without a key; readiness checks the database, Kafka and consumer lag', async () => {
     const live = await http<{ status: string }>(`${matching.url}/health/live`, 'GET', undefined, { apiKey: null });

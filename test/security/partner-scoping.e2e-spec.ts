@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { aCompany } from '../factories/company.factory.js';
 import { anRdNeed } from '../factories/rd-need.factory.js';
 import { DEV_DASHBOARD_KEY, DEV_PARTNER_KEY, http } from '../utils/http.js';
-import { ServiceProcess } from '../utils/service-process.js';
+import { ServiceProcess, useServices } from '../utils/service-process.js';
 
 interface Stored {
   id: string;
@@ -33,15 +33,14 @@ describe.each(collections)('partner scoping and forged keys on $path', ({ servic
   let others: Stored;
   let own: Stored;
 
+  useServices(instance);
+
   beforeAll(async () => {
-    await instance.start();
     url = `${instance.url}${path}`;
     const otherSource = `other-partner-${randomUUID().slice(0, 8)}`;
     others = (await http<Stored>(url, 'POST', body({ externalRef: { source: otherSource, id: 'x-1' } }))).body;
     expect(others.id).toBeDefined();
   }, 90_000);
-
-  afterAll(() => instance.stop(), 30_000);
 
   it("creates a partner's record under its own source, filling externalRef when absent", async () => {
     const created = await http<Stored>(url, 'POST', body(), partner);

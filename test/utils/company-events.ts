@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import { TOPICS, type EventEnvelope } from '#contracts';
+import { createEnvelope } from '#messaging';
 import { aCompany } from '../factories/company.factory.js';
 import { anRdNeed } from '../factories/rd-need.factory.js';
 import { testEnv } from './test-env.js';
@@ -22,21 +23,8 @@ const storedFields = (id: string, version: number) => {
   return { id, version, createdAt: now, updatedAt: now, unmappedTerms: [] };
 };
 
-const envelope = <P>(type: string, key: string, version: number, payload: P): EventEnvelope<string, P> => {
-  const eventId = randomUUID();
-  return {
-    eventId,
-    type,
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    producer: 'fault-test',
-    correlationId: eventId,
-    causationId: null,
-    key,
-    entityVersion: version,
-    payload,
-  };
-};
+const envelope = <P>(type: string, key: string, version: number, payload: P): EventEnvelope<string, P> =>
+  createEnvelope({ type, key, payload, producer: 'fault-test', entityVersion: version });
 
 /** The name a company carries at `version`, so the pair endpoint shows which version matching holds. */
 const companyNameAt = (label: string, version: number): string => `${label} v${version}`;

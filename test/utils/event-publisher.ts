@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Producer, RecordMetadata } from 'kafkajs';
-import { createKafka } from '#messaging';
+import { createEnvelope, createKafka } from '#messaging';
 import { testEnv } from './test-env.js';
 
 export interface RawMessage {
@@ -13,9 +13,21 @@ export class EventPublisher {
   private constructor(private readonly producer: Producer) {}
 
   static async connect(): Promise<EventPublisher> {
-    const producer = createKafka('parkmatch-test-publisher', testEnv().kafkaBrokers).producer();
-    await producer.connect();
-    return new EventPublisher(producer);
+    const publisher = EventPublisher.unconnected();
+    await publisher.producer.connect();
+    return publisher;
+  }
+
+  /** A publisher connected before the tests of the describe block it is called in and disconnected after them. */
+  static use(): EventPublisher {
+    const publisher = EventPublisher.unconnected();
+    beforeAll(() => publisher.producer.connect(), 60_000);
+    afterAll(() => publisher.disconnect(), 60_000);
+    return publisher;
+  }
+
+  private static unconnected(): EventPublisher {
+    return new EventPublisher(createKafka('parkmatch-test-publisher', testEnv().kafkaBrokers).producer());
   }
 
   /** Wraps `payload` in a valid envelope; `overrides` replace envelope fields. Returns the envelope's eventId. */
@@ -26,21 +38,9 @@ export class EventPublisher {
     payload: unknown,
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
-    const eventId = randomUUID();
-    const envelope = {
-      eventId,
-      type,
-      schemaVersion: 1,
-      occurredAt: new Date().toISOString(),
-      producer: 'test-partner',
-      correlationId: eventId,
-      causationId: null,
-      key,
-      payload,
-      ...overrides,
-    };
-    await this.publishRaw(topic, [{ key, value: JSON.stringify(envelope) }]);
-    return eventId;
+    const envelope = createEnvelope({ type, key, payload, producer: 'test-partner' });
+    await this.publishRaw(topic, [{ key, value: JSON.stringify({ ...envelope, ...overrides }) }]);
+    return envelope.eventId;
   }
 
   /** One produce request: records for one partition land there together, in this order. */

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { createKafka } from '#messaging';
@@ -30,26 +31,40 @@ export class KafkaCapture {
   readonly messages: CapturedMessage[] = [];
   private consumer: Consumer | undefined;
 
+  private constructor(private readonly topics: readonly string[]) {}
+
   static async start(topics: string[]): Promise<KafkaCapture> {
-    const capture = new KafkaCapture();
+    const capture = new KafkaCapture(topics);
+    await capture.begin();
+    return capture;
+  }
+
+  /** A capture started before the tests of the describe block it is called in and stopped after them. */
+  static use(topics: string[]): KafkaCapture {
+    const capture = new KafkaCapture(topics);
+    beforeAll(() => capture.begin(), 60_000);
+    afterAll(() => capture.stop(), 60_000);
+    return capture;
+  }
+
+  private async begin(): Promise<void> {
     const kafka = createKafka('parkmatch-test-capture', testEnv().kafkaBrokers);
     const consumer = kafka.consumer({ groupId: `test-capture-${randomUUID()}`, maxWaitTimeInMs: 100 });
-    capture.consumer = consumer;
+    this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
     let joined = false;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       joined = true;
     });
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
-        capture.messages.push(decode(topic, message));
+        this.messages.push(decode(topic, message));
       },
     });
     await expectEventually(() => {
       if (!joined) throw new Error('capture consumer has not joined its group yet');
     });
-    return capture;
   }
 
   async waitFor(predicate: (message: CapturedMessage) => boolean, timeoutMs = 15_000): Promise<CapturedMessage> {

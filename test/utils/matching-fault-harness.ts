@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import { TOPICS } from '#contracts';
 import { BrokerControl } from './broker-control.js';
-import { rdNeedUpserted, TestEventProducer, type ProducedEvent } from './company-events.js';
+import { KeyedLoad, rdNeedUpserted, TestEventProducer, type ProducedEvent } from './company-events.js';
 import { DatabaseOutage } from './database-outage.js';
 import { expectEveryEventAppliedOnce, expectProgress, type DeliveryExpectations } from './delivery-check.js';
 import { IntakeTotals } from './intake-metrics.js';
@@ -44,12 +44,24 @@ export interface MatchingFaultHarness {
   /** Waits until matching applied `count` more of the events the producer sent. */
   expectProgress(count: number): Promise<void>;
   /**
+   * Publishes a need, then a new version of each of `companies` new companies every `intervalMs` (`KeyedLoad`) for as
+   * long as `faults` runs, which starts once matching applied three rounds; the load stops however `faults` ends.
+   */
+  underKeyedLoad<T>(companies: number, intervalMs: number, faults: () => Promise<T>): Promise<KeyedLoadRun<T>>;
+  /**
    * `expectEveryEventAppliedOnce` over the events the producer sent (and `events`), checking the pair of `needId`
    * through `via` (default: the matching instance) and reading `intake` (default: the harness's) there.
    */
   expectAppliedOnce(name: string, check: AppliedOnceCheck): ReturnType<typeof expectEveryEventAppliedOnce>;
   /** Marks the test as passed, so the services' warnings are not printed on teardown. */
   passed(): void;
+}
+
+/** What a keyed-load run leaves for `expectAppliedOnce`, and what its faults answered. */
+export interface KeyedLoadRun<T> {
+  readonly watcher: VersionWatcher;
+  readonly needId: string;
+  readonly result: T;
 }
 
 export interface AppliedOnceCheck extends Pick<DeliveryExpectations, 'expectedDeadLetters' | 'extra'> {
@@ -110,6 +122,13 @@ export const useMatchingFaultHarness = (
 
   const intake = new IntakeTotals(PROJECTIONS_CONSUMER);
   const connected = (): MatchingProbe => configured(probe, 'a connected probe (use it inside tests)');
+  const publishNeed = async (): Promise<string> => {
+    const needId = randomUUID();
+    await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
+    return needId;
+  };
+  const watch = (companyIds: readonly string[]): VersionWatcher => new VersionWatcher(connected(), companyIds).start();
+  const progress = (count: number): Promise<void> => expectProgress(connected(), producer.produced, count);
 
   return {
     broker,
@@ -131,13 +150,21 @@ export const useMatchingFaultHarness = (
     get outage(): DatabaseOutage {
       return configured(outage, 'databaseOutage');
     },
-    publishNeed: async () => {
-      const needId = randomUUID();
-      await producer.send(TOPICS.rdNeeds, [rdNeedUpserted(needId)]);
-      return needId;
+    publishNeed,
+    watch,
+    expectProgress: progress,
+    underKeyedLoad: async (count, intervalMs, faults) => {
+      const companyIds = Array.from({ length: count }, () => randomUUID());
+      const watcher = watch(companyIds);
+      const needId = await publishNeed();
+      const load = new KeyedLoad(producer, companyIds, intervalMs);
+      try {
+        await progress(3 * count);
+        return { watcher, needId, result: await faults() };
+      } finally {
+        await load.stop();
+      }
     },
-    watch: (companyIds) => new VersionWatcher(connected(), companyIds).start(),
-    expectProgress: (count) => expectProgress(connected(), producer.produced, count),
     expectAppliedOnce: (name, { watcher, needId, events = [], via = matching, intake: totals = intake, ...rest }) =>
       expectEveryEventAppliedOnce(name, {
         probe: connected(),

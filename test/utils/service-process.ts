@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,4 +85,17 @@ export class ServiceProcess {
       child.kill(signal);
     });
   }
+}
+
+/**
+ * Starts `services` before the tests of the describe block it is called in and stops them after. Hooks the block
+ * declares later run after these: a set-up that needs the services up, a tear-down once they are stopped.
+ */
+export function useServices(...services: readonly ServiceProcess[]): void {
+  beforeAll(async () => {
+    await Promise.all(services.map((service) => service.start()));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+  }, 60_000);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { ParsedArgs } from '../cli/parsed-args.js';
 
 export const DLQ_USAGE = `Usage: npm run dlq -- list|show|replay <topic> [--id <id>]... [--all] [--brokers <host:port,...>]
 
@@ -25,10 +26,7 @@ export interface DlqOptions {
   readonly brokers: readonly string[];
 }
 
-export type ParsedDlqArgs =
-  | { readonly kind: 'run'; readonly options: DlqOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+export type ParsedDlqArgs = ParsedArgs<DlqOptions>;
 
 const isCommand = (value: string | undefined): value is DlqCommand => DLQ_COMMANDS.some((command) => command === value);
 

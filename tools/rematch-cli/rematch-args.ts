@@ -1,4 +1,5 @@
 import type { RematchScope } from '#contracts';
+import type { ParsedArgs } from '../cli/parsed-args.js';
 
 // A copy of the contract's list: importing #contracts at run time would load its validation decorators into the CLI.
 // `satisfies` and the check below stop the build if the two lists ever differ.
@@ -35,10 +36,7 @@ export interface RematchOptions {
   readonly key: string;
 }
 
-export type ParsedRematchArgs =
-  | { readonly kind: 'run'; readonly options: RematchOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+export type ParsedRematchArgs = ParsedArgs<RematchOptions>;
 
 const FLAGS = ['scope', 'id', 'reason', 'url', 'key'] as const;
 type Flag = (typeof FLAGS)[number];

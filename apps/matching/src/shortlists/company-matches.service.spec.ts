@@ -9,6 +9,7 @@ import { CompanyMatchesService } from './company-matches.service.js';
 import { MatchesPageQuery } from './matches.dto.js';
 import { aCompany as exampleCompany } from '../../../../test/factories/company.factory.js';
 import { anRdNeed, NOTHING_IN_COMMON_WITH_A_COMPANY } from '../../../../test/factories/rd-need.factory.js';
+import { COMPANY_MATCH_FIELDS } from '../../../../test/utils/match-views.js';
 
 const stored = { version: 1, createdAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z' };
 
@@ -71,15 +72,7 @@ describe('CompanyMatchesService', () => {
       unmetRequirements: ['gmp-manufacturing'],
     });
     expect(result.matches[0]!.breakdown.length).toBeGreaterThan(3);
-    expect(Object.keys(result.matches[0]!)).toEqual([
-      'needId',
-      'needTitle',
-      'rank',
-      'score',
-      'eligible',
-      'breakdown',
-      'unmetRequirements',
-    ]);
+    expect(Object.keys(result.matches[0]!)).toEqual(COMPANY_MATCH_FIELDS);
   });
 
   it('leaves out needs the company scores 0 for, as a shortlist does', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { toShortlistChange } from './shortlist-change.js';
 import { aShortlistUpdated } from './shortlist-updated.fixture.js';
+import { SHORTLIST_CHANGE_FIELDS } from '../../../../test/utils/match-views.js';
 
 const needId = randomUUID();
 const companyId = randomUUID();
@@ -37,15 +38,7 @@ describe('toShortlistChange', () => {
     const decoded = decode(
       envelope({}, { internalNote: 'x', added: [{ companyId, rank: 1, score: 0.8, reviewer: 'someone' }] }),
     );
-    expect(decoded.kind === 'change' && Object.keys(decoded.change)).toEqual([
-      'needId',
-      'algorithmVersion',
-      'computedAt',
-      'added',
-      'removed',
-      'moved',
-      'eventId',
-    ]);
+    expect(decoded.kind === 'change' && Object.keys(decoded.change)).toEqual(SHORTLIST_CHANGE_FIELDS);
     expect(decoded.kind === 'change' && JSON.parse(JSON.stringify(decoded.change.added))).toEqual([
       { companyId, rank: 1, score: 0.8 },
     ]);

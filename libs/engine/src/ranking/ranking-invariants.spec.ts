@@ -8,34 +8,32 @@ import { topKForNeed } from './match-ranking.js';
 
 const vocab = fixtureVocabulary();
 
-/** Ways a company can take up something the need asks for; each one is a matching term. */
-const MATCHING_ADDITIONS: readonly ((need: NeedProfile, company: CompanyProfile, pick: number) => CompanyProfile)[] = [
-  (need, company, pick) => ({
-    ...company,
-    therapeuticAreas: [...company.therapeuticAreas, ...at(need.therapeuticAreas, pick)],
-  }),
-  (need, company, pick) => ({ ...company, modalities: [...company.modalities, ...at(need.modalities, pick)] }),
-  (need, company, pick) => ({
-    ...company,
-    developmentStages: [...company.developmentStages, ...at(need.stages, pick)],
-  }),
-  (need, company, pick) => ({ ...company, sectors: [...company.sectors, ...at(need.sectors, pick)] }),
-  (need, company, pick) => ({ ...company, capabilities: [...company.capabilities, ...at(need.mustHave, pick)] }),
-  (need, company, pick) => ({ ...company, capabilities: [...company.capabilities, ...at(need.niceToHave, pick)] }),
-  (need, company, pick) => ({
-    ...company,
-    collaborationTypes: [...company.collaborationTypes, ...at(need.collaborationTypes, pick)],
-  }),
-  (need, company, pick) => ({ ...company, seeking: [...company.seeking, ...at(need.offering, pick)] }),
-  (need, company, pick) => ({
-    ...company,
-    partnerNetworks: [...company.partnerNetworks, ...at(need.preferredPartnerNetworks, pick)],
-  }),
-  (need, company, pick) => ({
-    ...company,
-    unmappedTerms: [...(company.unmappedTerms ?? []), ...at(need.unmappedTerms ?? [], pick)],
-  }),
+/** The fields of `T` that hold term ids. */
+type TermField<T> = { [K in keyof T]-?: NonNullable<T[K]> extends readonly string[] ? K : never }[keyof T];
+
+/** Ways a company can take up something the need asks for: the company field that takes a term of the need field. */
+const MATCHING_ADDITIONS: readonly (readonly [TermField<CompanyProfile>, TermField<NeedProfile>])[] = [
+  ['therapeuticAreas', 'therapeuticAreas'],
+  ['modalities', 'modalities'],
+  ['developmentStages', 'stages'],
+  ['sectors', 'sectors'],
+  ['capabilities', 'mustHave'],
+  ['capabilities', 'niceToHave'],
+  ['collaborationTypes', 'collaborationTypes'],
+  ['seeking', 'offering'],
+  ['partnerNetworks', 'preferredPartnerNetworks'],
+  ['unmappedTerms', 'unmappedTerms'],
 ];
+
+/** `company` with one of the terms `need` names in `needField` (the `pick`th, wrapping) added to `companyField`. */
+function withMatchingTerm(
+  need: NeedProfile,
+  company: CompanyProfile,
+  [companyField, needField]: (typeof MATCHING_ADDITIONS)[number],
+  pick: number,
+): CompanyProfile {
+  return { ...company, [companyField]: [...(company[companyField] ?? []), ...at(need[needField] ?? [], pick)] };
+}
 
 function at(ids: readonly string[], pick: number): string[] {
   const id = ids[pick % Math.max(1, ids.length)];
@@ -62,7 +60,7 @@ describe('ranking invariants', () => {
         fc.nat(),
         (need, company, addition, pick) => {
           const before = scorePair(need, company, vocab);
-          const after = scorePair(need, MATCHING_ADDITIONS[addition]!(need, company, pick), vocab);
+          const after = scorePair(need, withMatchingTerm(need, company, MATCHING_ADDITIONS[addition]!, pick), vocab);
           expect(after.score).toBeGreaterThanOrEqual(before.score);
           expect(after.eligible || !before.eligible).toBe(true);
         },

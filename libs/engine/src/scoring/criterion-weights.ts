@@ -1,19 +1,3 @@
-export type CriterionName =
-  | 'therapeuticArea'
-  | 'focus'
-  | 'target'
-  | 'modality'
-  | 'developmentStage'
-  | 'capability'
-  | 'collaborationType'
-  | 'reciprocity'
-  | 'geography'
-  | 'partnerNetwork'
-  | 'textRelevance'
-  | 'sector';
-
-export type CriterionWeights = Record<CriterionName, number>;
-
 /** Criteria whose contributions add up to the score, in breakdown order. */
 export const ADDITIVE_CRITERIA = [
   'therapeuticArea',
@@ -27,9 +11,13 @@ export const ADDITIVE_CRITERIA = [
   'geography',
   'partnerNetwork',
   'textRelevance',
-] as const satisfies readonly CriterionName[];
+] as const;
 
 export type AdditiveCriterion = (typeof ADDITIVE_CRITERIA)[number];
+
+export type CriterionName = AdditiveCriterion | 'sector';
+
+export type CriterionWeights = Record<CriterionName, number>;
 
 /** Every criterion in breakdown order; sector comes last because it scales what the others add up to. */
 export const CRITERIA: readonly CriterionName[] = [...ADDITIVE_CRITERIA, 'sector'];

@@ -1,4 +1,5 @@
 import type { Vocabulary, VocabularyName, VocabularyTerm } from '../vocabulary/vocabulary.types.js';
+import { DRUG_STAGES } from '../vocabulary/development-stages.fixture.js';
 import { createEngineVocabulary, type EngineVocabulary, type EngineVocabularyName } from './engine-vocabulary.js';
 import type { CriterionName } from './criterion-weights.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
@@ -20,18 +21,6 @@ function vocabulary(name: VocabularyName, specs: readonly TermSpec[], ordered = 
   }));
   return { name, version: 'fixture-1', hierarchical: specs.some(([, parent]) => parent !== undefined), ordered, terms };
 }
-
-const DRUG_STAGES = [
-  'discovery',
-  'lead-optimisation',
-  'preclinical',
-  'ind-enabling',
-  'phase-1',
-  'phase-2',
-  'phase-3',
-  'regulatory-submission',
-  'marketed',
-];
 
 /** Small hierarchies with every shape the scorer cares about: depth, siblings, an ordered stage scale. */
 export const FIXTURE_VOCABULARIES: Readonly<Record<EngineVocabularyName, Vocabulary>> = {

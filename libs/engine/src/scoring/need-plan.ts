@@ -15,23 +15,19 @@ import {
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
 
+/** Every term list a need names; `unmappedTerms` is free text, read only through the lexical query. */
+type NeedTermLists = {
+  readonly [
+    K in Exclude<keyof NeedProfile, 'unmappedTerms'> as NeedProfile[K] extends readonly string[] | undefined ? K : never
+  ]-?: readonly string[];
+};
+
 /**
  * What a need asks for, deduplicated, with its weights resolved into units per criterion. Both scoring paths start
  * from it so that they cannot disagree about which criteria apply or how much each is worth.
  */
-export interface NeedPlan {
+export interface NeedPlan extends NeedTermLists {
   readonly need: NeedProfile;
-  readonly therapeuticAreas: readonly string[];
-  readonly targets: readonly string[];
-  readonly modalities: readonly string[];
-  readonly stages: readonly string[];
-  readonly sectors: readonly string[];
-  readonly mustHave: readonly string[];
-  /** Nice-to-haves that are not also must-haves. */
-  readonly niceToHave: readonly string[];
-  readonly collaborationTypes: readonly string[];
-  readonly offering: readonly string[];
-  readonly preferredPartnerNetworks: readonly string[];
   /** The words against the population's document frequencies. */
   readonly lexical: LexicalQuery;
   readonly weights: CriterionWeights;
@@ -66,6 +62,7 @@ export function planNeed(
     stages: distinct(need.stages),
     sectors: distinct(need.sectors),
     mustHave,
+    // Nice-to-haves that are not also must-haves.
     niceToHave: distinct(need.niceToHave).filter((id) => !mustHave.includes(id)),
     collaborationTypes: distinct(need.collaborationTypes),
     offering: distinct(need.offering),

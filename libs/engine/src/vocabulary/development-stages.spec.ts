@@ -1,19 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { DRUG_STAGES } from './development-stages.fixture.js';
 import { vocabularyIndexes } from './vocabulary-index.js';
 
 const stages = vocabularyIndexes.developmentStages;
 
-const DRUG_STAGES = [
-  'discovery',
-  'lead-optimisation',
-  'preclinical',
-  'ind-enabling',
-  'phase-1',
-  'phase-2',
-  'phase-3',
-  'regulatory-submission',
-  'marketed',
-];
 const TRLS = ['trl-1', 'trl-2', 'trl-3', 'trl-4', 'trl-5', 'trl-6', 'trl-7', 'trl-8', 'trl-9'];
 
 describe('development stages', () => {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { findTargetMentions } from './condition-mentions.js';
 import { vocabularyIndexes } from './vocabulary-index.js';
+import { resolvedIdIn } from './vocabulary-index.fixture.js';
 
 const targets = vocabularyIndexes.targets;
-
-function resolvedId(input: string): string | undefined {
-  const resolution = targets.resolve(input);
-  return resolution.resolved ? resolution.id : undefined;
-}
+const resolvedId = resolvedIdIn(targets);
 
 describe('targets vocabulary', () => {
   it.each([

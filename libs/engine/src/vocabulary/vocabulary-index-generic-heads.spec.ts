@@ -1,32 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { looseTokens, normaliseTokens } from './term-normalisation.js';
-import { VocabularyIndex } from './vocabulary-index.js';
-import type { Vocabulary } from './vocabulary.types.js';
+import { inventedDiseases } from './vocabulary-index.fixture.js';
 
 // Invented diseases, so that only the rules under test can connect an input to a term.
-const vocabulary: Vocabulary = {
-  name: 'therapeuticAreas',
-  version: 'test',
-  hierarchical: true,
-  ordered: false,
-  terms: [
-    { id: 'DOID:1', label: 'disease', labelZh: '', synonyms: [] },
-    { id: 'DOID:2', label: 'glarb disorder', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:3', label: 'spleen disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:4', label: 'pituitary gland disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:5', label: 'frobnic disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    {
-      id: 'DOID:6',
-      label: 'wuzzle disorder',
-      labelZh: '',
-      synonyms: [],
-      relatedSynonyms: ['zibberish', 'frobnic'],
-      parent: 'DOID:1',
-    },
-    { id: 'DOID:7', label: 'Blorp syndrome', labelZh: '', synonyms: [], parent: 'DOID:1' },
-  ],
-};
-const index = new VocabularyIndex(vocabulary);
+const index = inventedDiseases([
+  { id: 'DOID:1', label: 'disease' },
+  { id: 'DOID:2', label: 'glarb disorder', parent: 'DOID:1' },
+  { id: 'DOID:3', label: 'spleen disease', parent: 'DOID:1' },
+  { id: 'DOID:4', label: 'pituitary gland disease', parent: 'DOID:1' },
+  { id: 'DOID:5', label: 'frobnic disease', parent: 'DOID:1' },
+  { id: 'DOID:6', label: 'wuzzle disorder', relatedSynonyms: ['zibberish', 'frobnic'], parent: 'DOID:1' },
+  { id: 'DOID:7', label: 'Blorp syndrome', parent: 'DOID:1' },
+]);
 
 function resolution(input: string): { id?: string; confidence?: number } {
   const result = index.resolve(input);

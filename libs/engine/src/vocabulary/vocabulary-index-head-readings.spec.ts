@@ -1,36 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
 import { isPathologyNoun, normaliseTerm, organNouns } from './term-normalisation.js';
-import { VocabularyIndex } from './vocabulary-index.js';
-import type { Vocabulary } from './vocabulary.types.js';
+import { inventedDiseases } from './vocabulary-index.fixture.js';
 
 // Invented diseases, so that only the head-noun rules can connect an input to a term. The organ words are real ones:
 // the organ reading knows anatomy, not diseases.
-const vocabulary: Vocabulary = {
-  name: 'therapeuticAreas',
-  version: 'test',
-  hierarchical: true,
-  ordered: false,
-  terms: [
-    { id: 'DOID:1', label: 'disease', labelZh: '', synonyms: [] },
-    { id: 'DOID:2', label: 'zorbitis', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:3', label: 'glimmer disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:4', label: 'bladder disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:5', label: 'vesiculosis', labelZh: '', synonyms: [], parent: 'DOID:4' },
-    { id: 'DOID:6', label: 'quibblosis', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:7', label: 'urinary system disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:8', label: 'choroid disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:9', label: 'frobnic disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:10', label: 'vascular disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:11', label: 'ischemia', labelZh: '', synonyms: [], parent: 'DOID:10' },
-    { id: 'DOID:12', label: 'viral infectious disease', labelZh: '', synonyms: ['viral infection'], parent: 'DOID:1' },
-    { id: 'DOID:13', label: 'bacterial infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:14', label: 'musculoskeletal system disease', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    { id: 'DOID:15', label: 'infection', labelZh: '', synonyms: [], parent: 'DOID:1' },
-    // A curated grouping with no ontology id.
-    { id: 'throbbing', label: 'Throbbing', labelZh: '', synonyms: [] },
-  ],
-};
-const index = new VocabularyIndex(vocabulary);
+const index = inventedDiseases([
+  { id: 'DOID:1', label: 'disease' },
+  { id: 'DOID:2', label: 'zorbitis', parent: 'DOID:1' },
+  { id: 'DOID:3', label: 'glimmer disease', parent: 'DOID:1' },
+  { id: 'DOID:4', label: 'bladder disease', parent: 'DOID:1' },
+  { id: 'DOID:5', label: 'vesiculosis', parent: 'DOID:4' },
+  { id: 'DOID:6', label: 'quibblosis', parent: 'DOID:1' },
+  { id: 'DOID:7', label: 'urinary system disease', parent: 'DOID:1' },
+  { id: 'DOID:8', label: 'choroid disease', parent: 'DOID:1' },
+  { id: 'DOID:9', label: 'frobnic disease', parent: 'DOID:1' },
+  { id: 'DOID:10', label: 'vascular disease', parent: 'DOID:1' },
+  { id: 'DOID:11', label: 'ischemia', parent: 'DOID:10' },
+  { id: 'DOID:12', label: 'viral infectious disease', synonyms: ['viral infection'], parent: 'DOID:1' },
+  { id: 'DOID:13', label: 'bacterial infection', parent: 'DOID:1' },
+  { id: 'DOID:14', label: 'musculoskeletal system disease', parent: 'DOID:1' },
+  { id: 'DOID:15', label: 'infection', parent: 'DOID:1' },
+  // A curated grouping with no ontology id.
+  { id: 'throbbing', label: 'Throbbing' },
+]);
 
 // What a condition mention accepts (MIN_AREA_CONFIDENCE in condition-mentions.ts).
 const CONFIDENT = 0.71;

@@ -1,12 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { vocabularyIndexes } from './vocabulary-index.js';
+import { resolvedIdIn } from './vocabulary-index.fixture.js';
 
 const therapeuticAreas = vocabularyIndexes.therapeuticAreas;
-
-function resolvedId(input: string): string | undefined {
-  const resolution = therapeuticAreas.resolve(input);
-  return resolution.resolved ? resolution.id : undefined;
-}
+const resolvedId = resolvedIdIn(therapeuticAreas);
 
 function confidenceOf(input: string): number {
   const resolution = therapeuticAreas.resolve(input);

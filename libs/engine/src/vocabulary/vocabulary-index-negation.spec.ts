@@ -1,13 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { findTargetMentions } from './condition-mentions.js';
 import { vocabularyIndexes } from './vocabulary-index.js';
+import { resolvedIdIn } from './vocabulary-index.fixture.js';
 
 const therapeuticAreas = vocabularyIndexes.therapeuticAreas;
-
-function resolvedId(input: string): string | undefined {
-  const resolution = therapeuticAreas.resolve(input);
-  return resolution.resolved ? resolution.id : undefined;
-}
+const resolvedId = resolvedIdIn(therapeuticAreas);
 
 describe('VocabularyIndex reading negated phrases', () => {
   it('never reads "non-small cell" as small cell', () => {

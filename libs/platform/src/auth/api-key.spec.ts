@@ -2,21 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../env/env.js';
+import { configProblemsOf } from '../env/config-problems.fixture.js';
 import { DEV_API_KEYS, generateApiKey, hashApiKey, parseApiKeyList, readApiKeyFile } from './api-key.js';
 import { ApiKeyStore } from './api-key.store.js';
 
 const HASH = hashApiKey('some-key');
-
-const problemsOf = (work: () => unknown): readonly string[] => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
 
 describe('API keys', () => {
   it('hashes with sha256 and generates distinct 256-bit keys', () => {
@@ -35,7 +25,9 @@ describe('API keys', () => {
   });
 
   it('names each bad entry by position without echoing it', () => {
-    const problems = problemsOf(() => parseApiKeyList(`root::${HASH},partner::${HASH},admin:x:${HASH},admin::short`));
+    const problems = configProblemsOf(() =>
+      parseApiKeyList(`root::${HASH},partner::${HASH},admin:x:${HASH},admin::short`),
+    );
     expect(problems).toEqual([
       'PARKMATCH_API_KEYS entry 1 is invalid: role must be one of admin, partner, dashboard',
       'PARKMATCH_API_KEYS entry 2 is invalid: a partner key needs its source (letters, digits, . _ -)',
@@ -50,11 +42,11 @@ describe('API keys', () => {
     const file = path.join(dir, 'keys.json');
     writeFileSync(file, JSON.stringify({ keys: [{ id: 'ops', role: 'admin', sha256: HASH }] }));
     expect(readApiKeyFile(file)).toEqual([{ id: 'ops', role: 'admin', sha256: HASH }]);
-    expect(problemsOf(() => readApiKeyFile(path.join(dir, 'none.json')))).toEqual([
+    expect(configProblemsOf(() => readApiKeyFile(path.join(dir, 'none.json')))).toEqual([
       `PARKMATCH_API_KEYS_FILE=${JSON.stringify(path.join(dir, 'none.json'))} does not exist`,
     ]);
     writeFileSync(file, '{"keys": [');
-    expect(problemsOf(() => readApiKeyFile(file))[0]).toContain('is not readable JSON');
+    expect(configProblemsOf(() => readApiKeyFile(file))[0]).toContain('is not readable JSON');
   });
 
   it('authenticates by hash and answers the principal, never a key', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { hashApiKey } from '../auth/api-key.js';
-import { ConfigError } from '../env/env.js';
+import { configProblemsOf } from '../env/config-problems.fixture.js';
 import { readServiceConfig } from './service-config.js';
 
-const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
-  try {
-    readServiceConfig('COMPANIES_PORT', 3001, env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
+const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] =>
+  configProblemsOf(() => readServiceConfig('COMPANIES_PORT', 3001, env));
 
 describe('service configuration', () => {
   it('has development defaults: dev keys, 256kb bodies, 1,200 requests a minute, no CORS, plaintext loopback Kafka', () => {

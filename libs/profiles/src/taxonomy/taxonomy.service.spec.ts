@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { VOCABULARIES, VOCABULARY_NAMES, VOCABULARY_VERSION } from '#engine';
 import { NotFoundError } from '#platform';
 import { TaxonomyService } from './taxonomy.service.js';
+import { MESSY_CRC_RESOLUTION, NSCLC_TERM } from './taxonomy.fixture.js';
 
 const taxonomy = new TaxonomyService();
 
@@ -29,15 +30,7 @@ describe('TaxonomyService.vocabulary', () => {
   it('answers every term of a hierarchical vocabulary with parent and xrefs, null where a term has none', () => {
     const detail = taxonomy.vocabulary('therapeuticAreas');
     expect(detail.terms).toHaveLength(VOCABULARIES.therapeuticAreas.terms.length);
-    expect(detail.terms.find((term) => term.id === 'non-small-cell-lung-cancer')).toEqual({
-      id: 'non-small-cell-lung-cancer',
-      label: 'Non-small cell lung cancer',
-      labelZh: '非小细胞肺癌',
-      synonyms: expect.arrayContaining(['NSCLC']),
-      parent: 'lung-cancer',
-      xrefs: expect.arrayContaining(['MESH:D002289']),
-      rank: null,
-    });
+    expect(detail.terms.find((term) => term.id === 'non-small-cell-lung-cancer')).toEqual(NSCLC_TERM);
     expect(detail.terms.find((term) => term.id === 'oncology')?.parent).toBeNull();
   });
 
@@ -69,15 +62,7 @@ describe('TaxonomyService.resolve in one vocabulary', () => {
       'therapeuticAreas',
     );
     expect(results).toEqual([
-      {
-        input: 'Metastatic Colorectal Cancer (CRC)',
-        vocabulary: 'therapeuticAreas',
-        resolved: true,
-        id: 'colorectal-cancer',
-        label: 'Colorectal cancer',
-        labelZh: '结直肠癌',
-        confidence: expect.any(Number),
-      },
+      MESSY_CRC_RESOLUTION,
       expect.objectContaining({
         input: '非小细胞肺癌',
         resolved: true,
