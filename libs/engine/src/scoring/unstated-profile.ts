@@ -1,7 +1,7 @@
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 
 /** A profile's fields as fresh values a caller may fill in or pass on (contract payloads hold mutable lists). */
-type Stated<Profile, Field extends keyof Profile> = {
+type WritableFields<Profile, Field extends keyof Profile> = {
   -readonly [Key in Field]: Profile[Key] extends readonly (infer Term)[] ? Term[] : Profile[Key];
 };
 
@@ -23,7 +23,7 @@ type NeedPreferenceField =
  * or networks, no presence in China or Wuxi: the criteria that read them find nothing to credit, and a need's
  * must-haves leave it ineligible.
  */
-export function unstatedCompanyOfferings(): Stated<CompanyProfile, CompanyOfferingField> {
+export function unstatedCompanyOfferings(): WritableFields<CompanyProfile, CompanyOfferingField> {
   return {
     capabilities: [],
     collaborationTypes: [],
@@ -38,7 +38,7 @@ export function unstatedCompanyOfferings(): Stated<CompanyProfile, CompanyOfferi
  * What the engine reads when a need says nothing of the partner it prefers: no sectors, capabilities, deal types,
  * offering, networks or place: the criteria that read them do not apply to its pairs (`planNeed`).
  */
-export function unstatedNeedPreferences(): Stated<NeedProfile, NeedPreferenceField> {
+export function unstatedNeedPreferences(): WritableFields<NeedProfile, NeedPreferenceField> {
   return {
     sectors: [],
     mustHave: [],
