@@ -7,7 +7,7 @@ import {
   type RdNeedFields,
   type StoredEntityFields,
 } from '#contracts';
-import { resolveTerms } from '#engine';
+import { resolveTerms, unstatedCompanyOfferings, unstatedNeedPreferences } from '#engine';
 import {
   MAX_DESCRIPTION_LENGTH,
   companyFromTrials,
@@ -18,8 +18,6 @@ import {
   trialsBySponsor,
   type ConditionResolver,
   type CtgovTrial,
-  unstatedCompanyOfferings,
-  unstatedNeedPreferences,
 } from '../tools/eval/ctgov-profiles.js';
 import { EventPublisher } from './utils/event-publisher.js';
 import { expectEventually } from './utils/expect-eventually.js';

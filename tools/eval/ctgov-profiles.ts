@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_ASSETS_PER_COMPANY, type CompanyProfileFields, type RdNeedFields } from '#contracts';
-import type { CompanyProfile, EngineAsset, NeedProfile } from '#engine';
+import { MAX_ASSETS_PER_COMPANY } from '#contracts';
+import {
+  unstatedCompanyOfferings,
+  unstatedNeedPreferences,
+  type CompanyProfile,
+  type EngineAsset,
+  type NeedProfile,
+} from '#engine';
 import type { ConditionResolution } from './condition-resolution.js';
 
 /** One registration of the ClinicalTrials.gov sample (test/data/ctgov-sample/README.md). */
@@ -227,45 +233,6 @@ function distinctAssets(assets: readonly EngineAsset[]): EngineAsset[] {
   const byName = new Map<string, EngineAsset>();
   for (const asset of assets) if (!byName.has(asset.name.toLowerCase())) byName.set(asset.name.toLowerCase(), asset);
   return [...byName.values()];
-}
-
-/** What a registry does not say of a sponsor: capabilities, deal types, wishes, networks, presence in China. */
-export function unstatedCompanyOfferings(): Pick<
-  CompanyProfileFields,
-  'capabilities' | 'collaborationTypes' | 'seeking' | 'partnerNetworks' | 'chinaPresence' | 'wuxiCoLocation'
-> {
-  return {
-    capabilities: [],
-    collaborationTypes: [],
-    seeking: [],
-    partnerNetworks: [],
-    chinaPresence: false,
-    wuxiCoLocation: 'none',
-  };
-}
-
-/** What a trial does not say of a need: sectors, capabilities, deal types, offering, partner preferences. */
-export function unstatedNeedPreferences(): Pick<
-  RdNeedFields,
-  | 'sectors'
-  | 'mustHave'
-  | 'niceToHave'
-  | 'collaborationTypes'
-  | 'offering'
-  | 'preferChinaPresence'
-  | 'preferWuxiCoLocation'
-  | 'preferredPartnerNetworks'
-> {
-  return {
-    sectors: [],
-    mustHave: [],
-    niceToHave: [],
-    collaborationTypes: [],
-    offering: [],
-    preferChinaPresence: false,
-    preferWuxiCoLocation: false,
-    preferredPartnerNetworks: [],
-  };
 }
 
 /** An R&D need as someone looking for the trial's sponsor would write it. */

@@ -18,11 +18,6 @@ export class CompaniesRepository extends ProfileRepository<CompanyEntity> {
     if (query.sector) builder.andWhere(':sector = ANY(company.sectors)', { sector: query.sector });
     if (query.wuxiCoLocation) builder.andWhere('company.wuxi_co_location = :w', { w: query.wuxiCoLocation });
     if (query.q) builder.andWhere('company.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    return builder
-      .orderBy('company.name', 'ASC')
-      .addOrderBy('company.id', 'ASC')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    return this.page(builder, query, 'company.name', 'ASC');
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ProfileEntity } from '#profiles';
+import { ProfileEntity, TermListColumn } from '#profiles';
 import type { Asset, WuxiCoLocation } from '#contracts';
 
 @Entity({ name: 'company' })
@@ -14,7 +14,7 @@ export class CompanyEntity extends ProfileEntity {
   @Column({ name: 'organisation_type', type: 'text' })
   organisationType!: string;
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   sectors!: string[];
 
   @Column({ type: 'char', length: 2 })
@@ -26,32 +26,32 @@ export class CompanyEntity extends ProfileEntity {
   @Column({ type: 'text' })
   description!: string;
 
-  @Column({ name: 'therapeutic_areas', type: 'text', array: true })
+  @TermListColumn()
   therapeuticAreas!: string[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @TermListColumn({ default: () => "'{}'" })
   targets!: string[];
 
   /** Every list of an asset present, resolved to ids (see `toStoredAsset`). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   assets!: Asset[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   modalities!: string[];
 
-  @Column({ name: 'development_stages', type: 'text', array: true })
+  @TermListColumn()
   developmentStages!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   capabilities!: string[];
 
-  @Column({ name: 'collaboration_types', type: 'text', array: true })
+  @TermListColumn()
   collaborationTypes!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   seeking!: string[];
 
-  @Column({ name: 'partner_networks', type: 'text', array: true })
+  @TermListColumn()
   partnerNetworks!: string[];
 
   @Column({ name: 'china_presence', type: 'boolean' })

@@ -1,17 +1,12 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RematchRequestedV1, type RematchScope } from '#contracts';
+import { IsIntegerParam } from '#platform';
 import type { RematchStatus, RematchTimings } from './rematch-job.entity.js';
 
 /** `POST /admin/rematch`: the request `RematchRequested` carries. */
 export class RequestRematchDto extends RematchRequestedV1 {}
 
 export class ListRematchJobsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsIntegerParam(1, 100)
   limit = 20;
 }
 

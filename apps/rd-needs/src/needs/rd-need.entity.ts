@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ProfileEntity } from '#profiles';
+import { ProfileEntity, TermListColumn } from '#profiles';
 import type { NeedPriority, NeedStatus } from '#contracts';
 
 @Entity({ name: 'need' })
@@ -14,31 +14,31 @@ export class RdNeedEntity extends ProfileEntity {
   @Column({ type: 'text' })
   owner!: string;
 
-  @Column({ name: 'therapeutic_areas', type: 'text', array: true })
+  @TermListColumn()
   therapeuticAreas!: string[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @TermListColumn({ default: () => "'{}'" })
   targets!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   modalities!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   stages!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   sectors!: string[];
 
-  @Column({ name: 'must_have', type: 'text', array: true })
+  @TermListColumn()
   mustHave!: string[];
 
-  @Column({ name: 'nice_to_have', type: 'text', array: true })
+  @TermListColumn()
   niceToHave!: string[];
 
-  @Column({ name: 'collaboration_types', type: 'text', array: true })
+  @TermListColumn()
   collaborationTypes!: string[];
 
-  @Column({ type: 'text', array: true })
+  @TermListColumn()
   offering!: string[];
 
   @Column({ name: 'prefer_china_presence', type: 'boolean' })
@@ -47,7 +47,7 @@ export class RdNeedEntity extends ProfileEntity {
   @Column({ name: 'prefer_wuxi_co_location', type: 'boolean' })
   preferWuxiCoLocation!: boolean;
 
-  @Column({ name: 'preferred_partner_networks', type: 'text', array: true })
+  @TermListColumn()
   preferredPartnerNetworks!: string[];
 
   @Column({ type: 'text' })

@@ -15,11 +15,6 @@ export class RdNeedsRepository extends ProfileRepository<RdNeedEntity> {
     if (query.status) builder.andWhere('need.status = :status', { status: query.status });
     if (query.priority) builder.andWhere('need.priority = :priority', { priority: query.priority });
     if (query.therapeuticArea) builder.andWhere(':ta = ANY(need.therapeutic_areas)', { ta: query.therapeuticArea });
-    return builder
-      .orderBy('need.created_at', 'DESC')
-      .addOrderBy('need.id', 'ASC')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    return this.page(builder, query, 'need.created_at', 'DESC');
   }
 }

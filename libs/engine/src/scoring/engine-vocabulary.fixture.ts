@@ -4,6 +4,7 @@ import { createEngineVocabulary, type EngineVocabulary, type EngineVocabularyNam
 import type { CriterionName } from './criterion-weights.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 import type { CriterionScore, MatchResult } from './match-result.types.js';
+import { unstatedCompanyOfferings, unstatedNeedPreferences } from './unstated-profile.js';
 
 type TermSpec = readonly [id: string, parent?: string, rank?: number];
 
@@ -145,12 +146,7 @@ export function aCompany(overrides: Partial<CompanyProfile> = {}): CompanyProfil
     therapeuticAreas: [],
     modalities: [],
     developmentStages: [],
-    capabilities: [],
-    collaborationTypes: [],
-    seeking: [],
-    partnerNetworks: [],
-    chinaPresence: false,
-    wuxiCoLocation: 'none',
+    ...unstatedCompanyOfferings(),
     ...overrides,
   };
 }
@@ -161,14 +157,7 @@ export function aNeed(overrides: Partial<NeedProfile> = {}): NeedProfile {
     therapeuticAreas: [],
     modalities: [],
     stages: [],
-    sectors: [],
-    mustHave: [],
-    niceToHave: [],
-    collaborationTypes: [],
-    offering: [],
-    preferChinaPresence: false,
-    preferWuxiCoLocation: false,
-    preferredPartnerNetworks: [],
+    ...unstatedNeedPreferences(),
     ...overrides,
   };
 }

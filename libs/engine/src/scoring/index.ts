@@ -24,6 +24,7 @@ export { scorePair, scorePlannedPair } from './pair-scorer.js';
 export { SCORE_UNITS } from './score-units.js';
 export { withAssetTerms } from './company-terms.js';
 export { lifeScienceTokens } from './life-science-tokens.js';
+export { unstatedCompanyOfferings, unstatedNeedPreferences } from './unstated-profile.js';
 export {
   companyDocument,
   lexicalCorpus,

@@ -4,20 +4,23 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 /** The largest offset a query may ask for: Postgres' `integer`, far beyond any list we hold. */
 export const MAX_PAGE_OFFSET = 2_147_483_647;
 
+/** An optional whole-number query parameter from `min` to `max`, converted from the query string's text. */
+export const IsIntegerParam =
+  (min: number, max: number): PropertyDecorator =>
+  (target, property) => {
+    // Applied bottom first, as a written-out stack of them would be: the validators' metadata, and the OpenAPI
+    // schema read from it, stay in that order.
+    for (const decorator of [Max(max), Min(min), IsInt(), Type(() => Number), IsOptional()]) {
+      decorator(target, property);
+    }
+  };
+
 /** `?limit&offset` for list endpoints. */
 export class PageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsIntegerParam(1, 200)
   limit = 50;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_OFFSET)
+  @IsIntegerParam(0, MAX_PAGE_OFFSET)
   offset = 0;
 }
 

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn, type ColumnOptions } from 'typeorm';
+
+/**
+ * A list of vocabulary terms as a profile table stores it: `text[]`, in the column named as the property in snake_case
+ * (`therapeuticAreas` in `therapeutic_areas`). A list added after its table gets a `default` for the rows before it.
+ */
+export const TermListColumn =
+  (options: Pick<ColumnOptions, 'default'> = {}): PropertyDecorator =>
+  (target, property) => {
+    const name = String(property).replace(/[A-Z]/gu, (capital) => `_${capital.toLowerCase()}`);
+    Column({ name, type: 'text', array: true, ...options })(target, property);
+  };
 
 /**
  * The stored row every profile (a company, an R&D need) starts from: identity, version, partner reference, unmapped
@@ -17,7 +28,7 @@ export abstract class ProfileEntity {
   @Column({ name: 'external_id', type: 'text', nullable: true })
   externalId!: string | null;
 
-  @Column({ name: 'unmapped_terms', type: 'text', array: true })
+  @TermListColumn()
   unmappedTerms!: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

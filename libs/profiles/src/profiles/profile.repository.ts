@@ -17,6 +17,21 @@ export abstract class ProfileRepository<T extends ProfileEntity> {
     return builder;
   }
 
+  /** One page of a list query's rows and their total, in the app's order and then by id, so no row is on two pages. */
+  protected page(
+    builder: SelectQueryBuilder<T>,
+    query: ProfileListQuery,
+    orderBy: string,
+    order: 'ASC' | 'DESC',
+  ): Promise<[T[], number]> {
+    return builder
+      .orderBy(orderBy, order)
+      .addOrderBy(`${builder.alias}.id`, 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+  }
+
   transaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
     return this.dataSource.transaction(work);
   }
