@@ -15,8 +15,9 @@ import { BenchServices, producePopulation, serviceUrl, untilIngested, type Servi
  * REST writes at the given rates per second for `--seconds`, open loop (a slow answer does not slow the next write),
  * and times each from its request to the first `ShortlistUpdated` that carries its correlation id. Every write is
  * made to change a shortlist: the needs admit only companies with one capability (`mustHave`), a company write
- * gives or takes that capability from one of the bench's own companies, and a need write switches its gate between
- * that capability and one no company has. The last line is one JSON object; `p50Ms` of the first and second half
+ * gives or takes that capability from one of the bench's own companies, and a need write switches the gate of one of
+ * every other need between that capability and one no company has (the others keep admitting the capability's
+ * holders, so every company write changes a shortlist: use two needs or more). The last line is one JSON object; `p50Ms` of the first and second half
  * of the writes show whether a backlog grows.
  */
 const { values } = parseArgs({
@@ -26,7 +27,8 @@ const { values } = parseArgs({
     'company-writes': { type: 'string', default: '50' },
     'need-writes': { type: 'string', default: '5' },
     seconds: { type: 'string', default: '60' },
-    movers: { type: 'string', default: '100' },
+    // Fewer than a shortlist holds (MATCHING_SHORTLIST_SIZE, 50): a full list of equal scores would turn some away.
+    movers: { type: 'string', default: '40' },
   },
 });
 const companies = Number(values.companies);
@@ -132,7 +134,9 @@ try {
       );
     }, 1_000 / companyRate),
     setInterval(() => {
-      const index = needWrites++ % needIds.length;
+      // Only every other need is switched, so the rest keep admitting the gate's holders and every company write
+      // changes a shortlist.
+      const index = (needWrites++ % Math.ceil(needIds.length / 2)) * 2;
       needGate[index] = needGate[index] === GATE ? EMPTY_GATE : GATE;
       const correlationId = randomUUID();
       write(
