@@ -194,13 +194,15 @@ const describeTermFields = (
 const exampleEnvelope = (topic: CatalogTopic, type: string, index: number, payload: object): Schema => {
   const eventId = `5a0c1e7b-2f4d-4c3a-9e8b-${String(index + 1).padStart(12, '0')}`;
   const record = payload as { externalRef?: { id: string }; id?: string; needId?: string; version?: number };
-  const key = record.externalRef?.id ?? record.needId ?? record.id ?? 'all';
+  // Keyed as the topic says: partner topics by the partner's record id, the others by the aggregate's id.
+  const key = PARTNER_TOPICS.has(topic) ? record.externalRef?.id : (record.needId ?? record.id);
+  const { producer } = TOPIC_ROLES[topic];
   return {
     eventId,
     type,
     schemaVersion: SCHEMA_VERSION,
     occurredAt: '2026-12-01T10:00:00.000Z',
-    producer: PARTNER_TOPICS.has(topic) ? 'acme-crm' : TOPIC_ROLES[topic].producer,
+    producer: producer.includes('partner systems') ? 'acme-crm' : producer,
     correlationId: eventId,
     causationId: null,
     key,

@@ -134,6 +134,9 @@ describe('the examples and schemas of docs/asyncapi.yaml', () => {
     const example = exampleOf(type);
     expect(Object.keys(example.payload)).toEqual(ENVELOPE_FIELDS);
     expect(example.payload.type).toBe(type);
+    const payload = example.payload.payload as { externalRef?: { id: string }; id?: string; needId?: string };
+    const partnerTopic = topic === TOPICS.partnerCompanyProfiles || topic === TOPICS.partnerRdNeeds;
+    expect(example.payload.key).toBe(partnerTopic ? payload.externalRef?.id : (payload.needId ?? payload.id));
     expect(example.payload.payload).toEqual(JSON.parse(JSON.stringify(EXAMPLE_PAYLOADS[topic][type as never])));
   });
 
