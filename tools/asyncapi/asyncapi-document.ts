@@ -190,6 +190,29 @@ const describeTermFields = (
   }
 };
 
+/**
+ * What a class's `@ValidateIf` rules require, which the converter cannot read from a function: stated here in JSON
+ * Schema, and checked against the intake by the spec (a rule added there without one here fails it).
+ */
+const CONDITIONAL_RULES: Readonly<
+  Record<string, { readonly describe: Record<string, string>; readonly rule: Schema }>
+> = {
+  RematchRequestedV1: {
+    describe: { id: 'The need or company id; required unless `scope` is `all`.' },
+    rule: { if: { properties: { scope: { const: 'all' } } }, else: { required: ['id'] } },
+  },
+};
+
+const withConditionalRules = (name: string, schema: Schema): Schema => {
+  const conditional = CONDITIONAL_RULES[name];
+  if (!conditional) return schema;
+  const properties = schema.properties as Record<string, Schema>;
+  for (const [field, description] of Object.entries(conditional.describe)) {
+    properties[field] = { ...properties[field], description };
+  }
+  return { ...schema, ...conditional.rule };
+};
+
 /** Example envelope values: fixed, so the generated document is the same on every run. */
 const exampleEnvelope = (topic: CatalogTopic, type: string, index: number, payload: object): Schema => {
   const eventId = `5a0c1e7b-2f4d-4c3a-9e8b-${String(index + 1).padStart(12, '0')}`;
@@ -254,7 +277,7 @@ export const buildAsyncApiDocument = (): Record<string, unknown> => {
         ],
       };
       // Built per class so inherited rules (shapes, mixins) are included.
-      usedSchemas[payloadClass.name] = schemaOfClass(payloadClass);
+      usedSchemas[payloadClass.name] = withConditionalRules(payloadClass.name, schemaOfClass(payloadClass));
       channelMessages[type] = { $ref: `#/components/messages/${type}` };
     }
     channels[id] = {

@@ -169,6 +169,16 @@ describe('the examples and schemas of docs/asyncapi.yaml', () => {
     }
   });
 
+  it('requires a RematchRequested id unless the scope is all, as the intake does', () => {
+    const envelope = exampleOf('RematchRequested').payload;
+    for (const scope of ['all', 'need', 'company']) {
+      const withoutId = { ...envelope, payload: { ...without(envelope.payload, 'id'), scope } };
+      const accepted = decodeEvent(TOPICS.matchingCommands, JSON.stringify(withoutId)).ok;
+      expect({ scope, valid: validateEnvelope('RematchRequested', withoutId) }).toEqual({ scope, valid: accepted });
+      expect(accepted).toBe(scope === 'all');
+    }
+  });
+
   it.each(['CompanyProfileSubmitted', 'RdNeedSubmitted', 'CompanyProfileWithdrawn', 'RdNeedWithdrawn'])(
     'rejects a %s without externalRef, as the intake does',
     (type) => {
