@@ -20,6 +20,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# The services serve the AsyncAPI document and its page (/docs/asyncapi.yaml, /docs/events) from docs/.
+COPY docs ./docs
 USER node
 EXPOSE 3001 3002 3003
 CMD ["node", "dist/apps/companies/src/main.js"]

@@ -72,6 +72,7 @@ describe('partner ingestion over Kafka', () => {
       externalRef: { source, id: badKey },
     });
     await publisher.publish(TOPICS.partnerCompanyProfiles, 'CompanyProfileTeleported', badKey, {});
+    await publisher.publish(TOPICS.partnerCompanyProfiles, 'CompanyProfileSubmitted', badKey, aCompany());
     await publisher.publish(TOPICS.partnerCompanyProfiles, 'CompanyProfileSubmitted', externalId, {
       ...aCompany(),
       externalRef: { source, id: externalId },
@@ -80,13 +81,14 @@ describe('partner ingestion over Kafka', () => {
     await expectEventually(async () => expect((await companiesOf(externalId)).total).toBe(1));
     const parked = await expectEventually(() => {
       const found = dlq.messages.filter((message) => message.key === badKey);
-      expect(found).toHaveLength(3);
+      expect(found).toHaveLength(4);
       return found;
     });
     const reasons = parked.map((message) => message.headers['dlq-error']);
     expect(reasons[0]).toContain('unparseable JSON');
     expect(reasons[1]).toContain('country');
     expect(reasons[2]).toContain('unknown event type "CompanyProfileTeleported"');
+    expect(reasons[3]).toContain('invalid CompanyProfileSubmitted payload: externalRef');
     for (const message of parked) {
       expect(message.headers['dlq-original-topic']).toBe(TOPICS.partnerCompanyProfiles);
       expect(message.headers['dlq-original-offset']).toMatch(/^\d+$/);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ServiceProcess, useServices, type ServiceName } from '../utils/service-process.js';
 import { CALLERS, exposedRoutes, probe, type Caller, type Role } from './probe.js';
 
@@ -138,7 +138,7 @@ describe('auth matrix: every route × every caller', () => {
     );
   });
 
-  it('serves the API docs without a key: Swagger UI, the OpenAPI JSON with the bearer scheme, and the AsyncAPI link', async () => {
+  it('serves the API docs without a key: Swagger UI, the OpenAPI JSON with the bearer scheme, and the AsyncAPI links', async () => {
     for (const service of Object.values(services)) {
       const page = await fetch(`${service.url}/docs`);
       expect(page.status).toBe(200);
@@ -152,10 +152,15 @@ describe('auth matrix: every route × every caller', () => {
         expect.objectContaining({ scheme: 'bearer' }),
       );
       expect(document.info.description).toContain('/docs/asyncapi.yaml');
+      expect(document.info.description).toContain('/docs/events');
       expect(document.paths['/health']?.get?.security).toEqual([]);
       const asyncApi = await fetch(`${service.url}/docs/asyncapi.yaml`);
-      expect(asyncApi.status).toBe(existsSync('docs/asyncapi.yaml') ? 200 : 404);
-      if (asyncApi.ok) expect(await asyncApi.text()).toMatch(/^asyncapi:/m);
+      expect(asyncApi.status).toBe(200);
+      expect(await asyncApi.text()).toBe(readFileSync('docs/asyncapi.yaml', 'utf8'));
+      const eventsPage = await fetch(`${service.url}/docs/events`);
+      expect(eventsPage.status).toBe(200);
+      expect(eventsPage.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await eventsPage.text()).toBe(readFileSync('docs/asyncapi.html', 'utf8'));
     }
   });
 });

@@ -33,6 +33,8 @@ const projectRoot = (): string => {
 };
 
 const ASYNCAPI_PATH = '/docs/asyncapi.yaml';
+/** The same document as a page for partner developers, generated beside the YAML by `npm run asyncapi`. */
+const ASYNCAPI_PAGE_PATH = '/docs/events';
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 const HTTP_DRAIN_TIMEOUT_MS = 10_000;
@@ -42,10 +44,10 @@ const drains = new WeakMap<INestApplication, HttpDrain>();
 
 /**
  * OpenAPI from the controllers and DTOs at /docs (UI) and /docs-json, with the bearer scheme; the AsyncAPI
- * document of the events is served beside it when the repository's docs/ is present.
+ * document of the events (YAML, and its page) is served beside it when the repository's docs/ is present.
  */
 const setUpApiDocs = (app: INestApplication, service: string): void => {
-  const asyncApiFile = path.join(projectRoot(), 'docs', 'asyncapi.yaml');
+  const docsDir = path.join(projectRoot(), 'docs');
   const { version } = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   const document = SwaggerModule.createDocument(
     app,
@@ -57,7 +59,8 @@ const setUpApiDocs = (app: INestApplication, service: string): void => {
           'admin keys may do everything; partner keys create, update and withdraw their own source’s records and',
           'read vocabularies; dashboard keys read. Errors: `{statusCode, code, message, errors?}`.',
           '',
-          `Events (Kafka topics, envelopes, payloads): the [AsyncAPI document](${ASYNCAPI_PATH}).`,
+          `Events (Kafka topics, envelopes, payloads, examples): [the event reference](${ASYNCAPI_PAGE_PATH}), ` +
+            `also as the [AsyncAPI document](${ASYNCAPI_PATH}).`,
         ].join('\n'),
       )
       .setVersion(version)
@@ -77,13 +80,18 @@ const setUpApiDocs = (app: INestApplication, service: string): void => {
       operation.security = [];
   }
   const http = app.getHttpAdapter();
-  http.get(ASYNCAPI_PATH, (_request: Request, response: Response) => {
-    if (!existsSync(asyncApiFile)) {
-      response.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No AsyncAPI document here' });
-      return;
-    }
-    response.type('application/yaml').send(readFileSync(asyncApiFile, 'utf8'));
-  });
+  const serveDocument = (route: string, file: string, contentType: string): void => {
+    http.get(route, (_request: Request, response: Response) => {
+      const documentFile = path.join(docsDir, file);
+      if (!existsSync(documentFile)) {
+        response.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No AsyncAPI document here' });
+        return;
+      }
+      response.type(contentType).send(readFileSync(documentFile, 'utf8'));
+    });
+  };
+  serveDocument(ASYNCAPI_PATH, 'asyncapi.yaml', 'application/yaml');
+  serveDocument(ASYNCAPI_PAGE_PATH, 'asyncapi.html', 'text/html');
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: `Parkmatch ${service} API`,
