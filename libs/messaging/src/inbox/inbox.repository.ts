@@ -16,7 +16,7 @@ export const claimInboxEntry = async (manager: EntityManager, consumer: string, 
     .orIgnore()
     .returning(['eventId'])
     .execute();
-  return result.raw.length > 0;
+  return (result.raw as unknown[]).length > 0;
 };
 
 /**

@@ -180,7 +180,7 @@ export const describeDtosFromValidators = (app: INestApplication, document: Open
           string,
           { index: number }
         >;
-        const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype, method) ??
+        const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype as object, method) ??
           []) as ValidatedClass[];
         for (const [key, { index }] of Object.entries(args)) {
           const kind = Number(key.split(':')[0]);
