@@ -83,15 +83,7 @@ describe('npm run import against the companies service', () => {
   it('resolves and validates on a dry run, writing nothing', async () => {
     const run = await importFile(await csv(member(source, 'm-1', 'Lakeside Organoids')), '--dry-run');
     expect(run.code).toBe(0);
-    expect(run.summary).toEqual({
-      rows: 1,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      failed: 0,
-      unmappedTerms: 0,
-      dryRun: true,
-    });
+    expect(run.summary).toMatchObject({ rows: 1, created: 0, failed: 0, dryRun: true });
     expect(run.out).toContain('sectors: "research tools" → research-tools (Research tools)');
     expect(await stored()).toEqual([]);
   }, 60_000);
