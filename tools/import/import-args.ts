@@ -11,7 +11,8 @@ Loads organisations or R&D needs from a spreadsheet export (CSV with a header ro
 values separated by "${LIST_SEPARATOR}", booleans true/false) or a JSON array of profile objects, through the REST API.
 Rows with externalSource and externalId columns are matched to what an earlier import created and replaced, never
 duplicated. Prints a report per row (resolved terms, unmapped terms with suggestions, problems) and, last, one JSON
-summary line. Exits 0 when every row imported (or would), 1 when a row failed, 2 on a usage error.
+summary line. Exits 0 when every row imported (or would), 1 when a row failed, 2 on a usage error or an unreadable
+file, 3 when the service could not be reached or refused the key (the rows not yet reported were not tried).
 
   --dry-run  resolve and validate every row locally; nothing is written and no service is needed
   --kind     companies or needs (default: from the columns, a name column ⇒ companies, a title column ⇒ needs)
