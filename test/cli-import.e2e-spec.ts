@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { http } from './utils/http.js';
+import { DEV_ADMIN_KEY, http } from './utils/http.js';
 import { ServiceProcess, useServices } from './utils/service-process.js';
 
 // Each run loads the vocabularies, a few seconds.
@@ -44,34 +44,37 @@ interface CliRun {
   readonly summary: Record<string, unknown>;
 }
 
+const tempFile = async (name: string, text: string): Promise<string> => {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'parkmatch-import-')), name);
+  await writeFile(file, text);
+  return file;
+};
+
+/** The compiled CLI (`npm test` built dist/) against one service; the summary is its last line. */
+const runImportCli = (url: string, ...args: string[]): Promise<CliRun> =>
+  new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['dist/tools/import/import-cli.js', ...args, '--url', url],
+      { cwd: ROOT, env: { ...process.env, PARKMATCH_API_KEY: DEV_ADMIN_KEY } },
+      (error, stdout) => {
+        const lines = stdout.trimEnd().split('\n');
+        resolve({
+          code: error ? Number(error.code) : 0,
+          out: stdout,
+          summary: JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>,
+        });
+      },
+    );
+  });
+
 describe('npm run import against the companies service', () => {
   const companies = new ServiceProcess('companies', 95);
   useServices(companies);
   const source = `test-import-${randomUUID().slice(0, 8)}`;
 
-  const csv = async (...rows: string[]): Promise<string> => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'parkmatch-import-'));
-    const file = path.join(dir, 'members.csv');
-    await writeFile(file, `${[HEADER, ...rows].join('\n')}\n`);
-    return file;
-  };
-
-  const importFile = (...args: string[]): Promise<CliRun> =>
-    new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        ['dist/tools/import/import-cli.js', ...args, '--url', companies.url],
-        { cwd: ROOT, env: { ...process.env, PARKMATCH_API_KEY: 'dev-admin-key' } },
-        (error, stdout) => {
-          const lines = stdout.trimEnd().split('\n');
-          resolve({
-            code: error ? Number(error.code) : 0,
-            out: stdout,
-            summary: JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>,
-          });
-        },
-      );
-    });
+  const csv = (...rows: string[]): Promise<string> => tempFile('members.csv', `${[HEADER, ...rows].join('\n')}\n`);
+  const importFile = (...args: string[]): Promise<CliRun> => runImportCli(companies.url, ...args);
 
   const stored = async (): Promise<{ name: string; externalRef: { id: string } }[]> => {
     const { body } = await http<{ items: { name: string; externalRef: { id: string } }[] }>(
@@ -111,5 +114,35 @@ describe('npm run import against the companies service', () => {
     expect(run.summary).toMatchObject({ rows: 2, created: 1, failed: 1 });
     expect(run.out).toMatch(/row 2 "Grand Canal Bio" failed\n(.*\n)*\s+! country: /);
     expect((await stored()).map(({ externalRef }) => externalRef.id).sort()).toEqual(['m-1', 'm-2', 'm-4']);
+  }, 60_000);
+});
+
+describe('npm run import of a JSON file of needs against the rd-needs service', () => {
+  const needs = new ServiceProcess('rd-needs', 96);
+  useServices(needs);
+  const source = `test-import-${randomUUID().slice(0, 8)}`;
+
+  it('reports a row the service refuses by the field it names and imports the others', async () => {
+    const examples = JSON.parse(
+      await readFile(path.join(ROOT, 'tools/import/examples/needs.json'), 'utf8'),
+    ) as object[];
+    const need = (id: string, changes: object = {}): object => ({
+      ...examples[0],
+      externalRef: { source, id },
+      ...changes,
+    });
+    // Valid by the contract; the service's own check refuses a criterion the engine does not score.
+    const file = await tempFile('needs.json', JSON.stringify([need('n-1', { weights: { charisma: 3 } }), need('n-2')]));
+
+    const run = await runImportCli(needs.url, file);
+    expect(run.code).toBe(1);
+    expect(run.summary).toMatchObject({ rows: 2, created: 1, failed: 1, dryRun: false });
+    expect(run.out).toMatch(/row 1 ".*" failed\n(.*\n)*\s+! weights\.charisma: unknown criterion/);
+    const { body } = await http<{ items: { status: string; externalRef: { id: string } }[] }>(
+      `${needs.url}/needs?source=${source}`,
+    );
+    expect(body.items.map(({ externalRef, status }) => ({ id: externalRef.id, status }))).toEqual([
+      { id: 'n-2', status: 'open' },
+    ]);
   }, 60_000);
 });
