@@ -1,5 +1,5 @@
 import type { RematchScope } from '#contracts';
-import type { ParsedArgs } from '../cli/parsed-args.js';
+import { readBaseUrl, readFlags, type ParsedArgs } from '../cli/parsed-args.js';
 
 // A copy of the contract's list: importing #contracts at run time would load its validation decorators into the CLI.
 // `satisfies` and the check below stop the build if the two lists ever differ.
@@ -39,39 +39,15 @@ export interface RematchOptions {
 export type ParsedRematchArgs = ParsedArgs<RematchOptions>;
 
 const FLAGS = ['scope', 'id', 'reason', 'url', 'key'] as const;
-type Flag = (typeof FLAGS)[number];
-
-const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
 
 /**
  * Reads the command line (`--flag value` or `--flag=value`); the environment supplies the defaults of --url and --key.
  * Every problem is reported at once.
  */
 export const parseRematchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedRematchArgs => {
-  const values: Partial<Record<Flag, string>> = {};
-  const problems: string[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index]!;
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!match) {
-      problems.push(`unexpected argument ${JSON.stringify(arg)}`);
-      continue;
-    }
-    const [, name = '', inline] = match;
-    if (!isFlag(name)) {
-      problems.push(`unknown option --${name}`);
-      continue;
-    }
-    const value = inline ?? argv[index + 1];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      problems.push(`--${name} needs a value`);
-      continue;
-    }
-    if (inline === undefined) index++;
-    if (values[name] !== undefined) problems.push(`--${name} is given twice`);
-    values[name] = value;
-  }
+  const { help, values, problems: read } = readFlags(argv, FLAGS);
+  if (help) return { kind: 'help' };
+  const problems = [...read];
 
   const scope = values.scope as RematchScope | undefined;
   if (scope === undefined) problems.push(`--scope is required (${REMATCH_SCOPES.join(', ')})`);
@@ -86,10 +62,7 @@ export const parseRematchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv
   if (reason !== undefined && reason.length > MAX_REASON_LENGTH) {
     problems.push(`--reason is longer than ${MAX_REASON_LENGTH} characters`);
   }
-  const url = (values.url ?? env.MATCHING_URL ?? DEFAULT_MATCHING_URL).trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
-    problems.push(`--url must be an http(s) URL, not ${JSON.stringify(url)}`);
-  }
+  const url = readBaseUrl('url', values.url ?? env.MATCHING_URL ?? DEFAULT_MATCHING_URL, problems);
   const key = (values.key ?? env.PARKMATCH_API_KEY ?? DEFAULT_API_KEY).trim();
   if (key === '') problems.push('--key must not be empty');
 

@@ -1,3 +1,4 @@
+import { apiRequest, describeAnswer } from '../cli/api-request.js';
 import type { RematchRequest } from './rematch-args.js';
 import type { JobProgress } from './progress-bar.js';
 
@@ -27,15 +28,6 @@ export class RematchHttpError extends Error {
   }
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
-
-const describe = (status: number, body: unknown): string => {
-  const { code, message } = (body ?? {}) as { code?: unknown; message?: unknown };
-  const detail = [code, message].filter((part) => typeof part === 'string' && part !== '').join(': ');
-  const hint = status === 401 ? ' (is --key a valid API key?)' : status === 403 ? ' (--key needs the admin role)' : '';
-  return `HTTP ${status}${detail ? ` ${detail}` : ''}${hint}`;
-};
-
 /** The `/admin/rematch` endpoints of the matching service. */
 export class RematchClient {
   constructor(
@@ -58,26 +50,8 @@ export class RematchClient {
   }
 
   private async call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    const response = await this.fetchFn(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.key}`,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
-    });
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = { message: text.slice(0, 200) };
-    }
-    if (!response.ok)
-      throw new RematchHttpError(response.status, `${method} ${path}: ${describe(response.status, parsed)}`);
-    return parsed as T;
+    const answer = await apiRequest(this.fetchFn, `${this.baseUrl}${path}`, this.key, method, body, signal);
+    if (!answer.ok) throw new RematchHttpError(answer.status, `${method} ${path}: ${describeAnswer(answer)}`);
+    return answer.body as T;
   }
 }
