@@ -42,8 +42,27 @@ export type NotApplicableReason =
   | 'textRelevance'
   | 'sector';
 
+/** Clauses that say one thing of a list of terms ("open to …", "member of …"). */
+type TermListKind =
+  | 'nothingOn'
+  | 'unrelatedAreas'
+  | 'mustHavesMet'
+  | 'unmet'
+  | 'niceToHavesMet'
+  | 'niceToHavesMissing'
+  | 'openTo'
+  | 'notOpenTo'
+  | 'offersSought'
+  | 'notOffered'
+  | 'memberOf'
+  | 'memberOfNone'
+  | 'inSectors';
+
+type TermListClause = { readonly [K in TermListKind]: { readonly kind: K; readonly terms: TermList } }[TermListKind];
+
 /** One clause of an explanation: what it says and the term ids it says it of, in no language yet. */
 export type ExplanationClause =
+  | TermListClause
   | { readonly kind: 'notApplicable'; readonly reason: NotApplicableReason }
   | { readonly kind: 'notCounted' }
   | {
@@ -56,29 +75,16 @@ export type ExplanationClause =
         readonly needTerm: string;
       }[];
     }
-  | { readonly kind: 'nothingOn'; readonly terms: TermList }
   | { readonly kind: 'noTherapeuticArea' }
   | { readonly kind: 'focusShare'; readonly related: number; readonly total: number }
-  | { readonly kind: 'unrelatedAreas'; readonly terms: TermList }
   | { readonly kind: 'stageNotComparable'; readonly window: TermList }
   | { readonly kind: 'stageInside'; readonly stage: TermRef; readonly window: TermList }
   | { readonly kind: 'stageOutside'; readonly stage: TermRef; readonly steps: number; readonly window: TermList }
-  | { readonly kind: 'mustHavesMet'; readonly terms: TermList }
-  | { readonly kind: 'unmet'; readonly terms: TermList }
-  | { readonly kind: 'niceToHavesMet'; readonly terms: TermList }
-  | { readonly kind: 'niceToHavesMissing'; readonly terms: TermList }
-  | { readonly kind: 'openTo'; readonly terms: TermList }
-  | { readonly kind: 'notOpenTo'; readonly terms: TermList }
   | { readonly kind: 'seeksNothing' }
-  | { readonly kind: 'offersSought'; readonly terms: TermList }
-  | { readonly kind: 'notOffered'; readonly terms: TermList }
   | { readonly kind: 'chinaPresence'; readonly present: boolean }
   | { readonly kind: 'wuxiCoLocation'; readonly coLocation: WuxiCoLocation }
-  | { readonly kind: 'memberOf'; readonly terms: TermList }
-  | { readonly kind: 'memberOfNone'; readonly terms: TermList }
   | { readonly kind: 'noSharedWords' }
   | { readonly kind: 'sharedTerms'; readonly shown: readonly SharedTerm[]; readonly more: number }
-  | { readonly kind: 'inSectors'; readonly terms: TermList }
   | {
       readonly kind: 'outsideSectors';
       readonly company: TermList;
