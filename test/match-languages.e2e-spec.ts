@@ -95,6 +95,24 @@ describe('matches in Chinese: ?lang=zh or Accept-Language: zh', () => {
     );
   });
 
+  it('documents ?lang= and Accept-Language on every match route', async () => {
+    type Parameter = { name: string; in: string; schema?: { enum?: string[] } };
+    const document = (await (await fetch(`${matching.url}/docs-json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: Parameter[] } }>;
+    };
+    for (const path of [
+      '/needs/{needId}/matches',
+      '/needs/{needId}/matches/{companyId}',
+      '/companies/{companyId}/matches',
+    ]) {
+      const parameters = document.paths[path]?.get?.parameters ?? [];
+      expect(parameters).toContainEqual(
+        expect.objectContaining({ name: 'lang', in: 'query', schema: expect.objectContaining({ enum: ['en', 'zh'] }) }),
+      );
+      expect(parameters).toContainEqual(expect.objectContaining({ name: 'Accept-Language', in: 'header' }));
+    }
+  });
+
   it.each([`/needs/:need/matches`, `/needs/:need/matches/:company`, `/companies/:company/matches`])(
     'refuses an unknown ?lang= on %s with a 400 naming lang',
     async (route) => {
