@@ -133,6 +133,12 @@ describe('explanations in English and Chinese', () => {
     );
   });
 
+  it('says how far the nearest stage is outside the need’s window', () => {
+    expect(renderExplanation([SAMPLES.stageOutside], 'zh', vocab)).toBe(
+      '最接近的阶段药物发现在需求阶段（临床前）之外，相差2个阶段。',
+    );
+  });
+
   it('falls back to the English label of a term without a Chinese one', () => {
     const term = { vocabulary: 'therapeuticAreas', id: 'DOID:7' } as const;
     expect(termLabelIn(vocab, term, 'zh')).toBe('disease of anatomical entity');

@@ -219,7 +219,7 @@ const ZH: LanguageTemplates = {
     stageNotComparable: ({ window }, { list }) => `企业没有可与需求阶段（${list(window)}）比较的阶段`,
     stageInside: ({ stage, window }, { label, list }) => `${label(stage)}处于需求阶段（${list(window)}）之内`,
     stageOutside: ({ stage, steps, window }, { label, list }) =>
-      `最接近的阶段${label(stage)}距需求阶段（${list(window)}）${steps}步`,
+      `最接近的阶段${label(stage)}在需求阶段（${list(window)}）之外，相差${steps}个阶段`,
     mustHavesMet: ({ terms }, { list }) => `已满足必备能力：${list(terms)}`,
     unmet: ({ terms }, { list }) => `未满足必备能力：${list(terms)}`,
     niceToHavesMet: ({ terms }, { list }) => `已满足加分能力：${list(terms)}`,
