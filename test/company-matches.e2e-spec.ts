@@ -104,6 +104,7 @@ describe('GET /companies/:id/matches: the open needs ranked for a company', () =
       weight: expect.any(Number),
       contribution: expect.any(Number),
       explanation: expect.any(String),
+      terms: expect.any(Array),
     });
   });
 

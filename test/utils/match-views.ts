@@ -1,5 +1,5 @@
-import type { CriterionScore } from '#engine';
 import type { CompanyMatchItem } from '../../apps/matching/src/shortlists/company-matches.service.js';
+import type { ExplainedCriterion } from '../../apps/matching/src/shortlists/explained-breakdown.js';
 import type { MatchItem } from '../../apps/matching/src/shortlists/matches.service.js';
 import type { ShortlistChange } from '../../apps/matching/src/stream/shortlist-change.js';
 
@@ -8,7 +8,7 @@ export type { MatchItem, NeedMatches } from '../../apps/matching/src/shortlists/
 export type { CompanyMatches, CompanyMatchItem } from '../../apps/matching/src/shortlists/company-matches.service.js';
 
 /** One criterion of a match's breakdown; a missing one fails the test naming the company. */
-export const criterion = (item: MatchItem, name: string): CriterionScore => {
+export const criterion = (item: MatchItem, name: string): ExplainedCriterion => {
   const found = item.breakdown.find((entry) => entry.criterion === name);
   if (!found) throw new Error(`no ${name} in the breakdown of ${item.companyName}`);
   return found;

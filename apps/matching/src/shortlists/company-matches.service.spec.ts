@@ -56,7 +56,7 @@ describe('CompanyMatchesService', () => {
   const service = serviceWith([company], [noFit, gated, goodFit, bestFit]);
 
   it('ranks the open needs for a company, eligible first, each explained', async () => {
-    const result = await service.forCompany(company.id, page(50, 0));
+    const result = await service.forCompany(company.id, page(50, 0), 'en');
 
     expect(result).toMatchObject({ companyId: company.id, algorithmVersion: ALGORITHM_VERSION, limit: 50, offset: 0 });
     expect(result.matches.map((match) => match.needTitle)).toEqual([
@@ -76,25 +76,25 @@ describe('CompanyMatchesService', () => {
   });
 
   it('leaves out needs the company scores 0 for, as a shortlist does', async () => {
-    const result = await service.forCompany(company.id, page(50, 0));
+    const result = await service.forCompany(company.id, page(50, 0), 'en');
     expect(result.total).toBe(3);
     expect(result.matches.map((match) => match.needId)).not.toContain(noFit.id);
   });
 
   it('pages through the ranking, keeping the overall ranks', async () => {
-    const result = await service.forCompany(company.id, page(1, 1));
+    const result = await service.forCompany(company.id, page(1, 1), 'en');
     expect(result).toMatchObject({ total: 3, limit: 1, offset: 1 });
     expect(result.matches.map((match) => [match.needId, match.rank])).toEqual([[goodFit.id, 2]]);
-    expect((await service.forCompany(company.id, page(10, 5))).matches).toEqual([]);
+    expect((await service.forCompany(company.id, page(10, 5), 'en')).matches).toEqual([]);
   });
 
   it('answers an empty ranking when no need is open', async () => {
-    const result = await serviceWith([company], []).forCompany(company.id, page(50, 0));
+    const result = await serviceWith([company], []).forCompany(company.id, page(50, 0), 'en');
     expect(result).toMatchObject({ total: 0, matches: [] });
   });
 
   it('answers 404 for an unknown or deleted company', async () => {
-    await expect(service.forCompany(randomUUID(), page(50, 0))).rejects.toMatchObject({
+    await expect(service.forCompany(randomUUID(), page(50, 0), 'en')).rejects.toMatchObject({
       constructor: NotFoundError,
       code: 'COMPANY.NOT_FOUND',
       status: 404,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ALGORITHM_VERSION, scorePair, topKForCompany, type CriterionScore } from '#engine';
+import { ALGORITHM_VERSION, scorePair, topKForCompany, type Language } from '#engine';
 import { NotFoundError } from '#platform';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { PopulationCorpus } from './population-corpus.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
+import { explainBreakdown, type ExplainedCriterion } from './explained-breakdown.js';
 import type { MatchesPageQuery } from './matches.dto.js';
 
 export interface CompanyMatchItem {
@@ -12,7 +13,7 @@ export interface CompanyMatchItem {
   rank: number;
   score: number;
   eligible: boolean;
-  breakdown: readonly CriterionScore[];
+  breakdown: readonly ExplainedCriterion[];
   unmetRequirements: readonly string[];
 }
 
@@ -37,7 +38,7 @@ export class CompanyMatchesService {
     private readonly population: PopulationCorpus,
   ) {}
 
-  async forCompany(companyId: string, query: MatchesPageQuery): Promise<CompanyMatches> {
+  async forCompany(companyId: string, query: MatchesPageQuery, language: Language): Promise<CompanyMatches> {
     const company = await this.projections.activeCompany(companyId);
     if (!company) throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${companyId} not found`);
     const computedAt = new Date().toISOString();
@@ -59,7 +60,7 @@ export class CompanyMatchesService {
           rank: match.rank,
           score: result.score,
           eligible: result.eligible,
-          breakdown: result.breakdown,
+          breakdown: explainBreakdown(result.breakdown, language),
           unmetRequirements: result.unmetRequirements,
         },
       ];

@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MATCH_DECISIONS, type MatchDecision } from '#contracts';
+import type { Language } from '#engine';
 import { PageQuery } from '#platform';
+import { IsLanguageParam } from './response-language.js';
 
 export class MatchesPageQuery extends PageQuery {
   @IsOptional()
@@ -24,4 +26,8 @@ export class MatchesPageQuery extends PageQuery {
   @IsOptional()
   @IsIn([...MATCH_DECISIONS, 'none'])
   decision?: MatchDecision | 'none';
+
+  /** The language of labels and explanations; `Accept-Language` when absent, else English. */
+  @IsLanguageParam()
+  lang?: Language;
 }

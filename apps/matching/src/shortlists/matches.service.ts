@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ALGORITHM_VERSION, scorePair, type CriterionScore, type LexicalCorpus } from '#engine';
+import { ALGORITHM_VERSION, scorePair, type Language, type LexicalCorpus } from '#engine';
 import { NotFoundError } from '#platform';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
@@ -7,6 +7,7 @@ import type { DecisionView } from '../decisions/decision.dto.js';
 import { toDecisionView } from '../decisions/decision.mapper.js';
 import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
+import { explainBreakdown, type ExplainedCriterion } from './explained-breakdown.js';
 import type { MatchesPageQuery } from './matches.dto.js';
 import { PopulationCorpus } from './population-corpus.js';
 import { ShortlistsRepository } from './shortlists.repository.js';
@@ -17,7 +18,7 @@ export interface MatchItem {
   rank: number | null;
   score: number;
   eligible: boolean;
-  breakdown: readonly CriterionScore[];
+  breakdown: readonly ExplainedCriterion[];
   unmetRequirements: readonly string[];
   decision?: DecisionView;
 }
@@ -32,7 +33,7 @@ export interface NeedMatches {
   matches: MatchItem[];
 }
 
-/** Reads for dashboards: the stored ranking, each entry explained by the engine's breakdown. */
+/** Reads for dashboards: the stored ranking, each entry explained by the engine's breakdown in the reader's language. */
 @Injectable()
 export class MatchesService {
   constructor(
@@ -42,7 +43,12 @@ export class MatchesService {
     private readonly population: PopulationCorpus,
   ) {}
 
-  async forNeed(needId: string, query: MatchesPageQuery, viewerIsAdmin: boolean): Promise<NeedMatches> {
+  async forNeed(
+    needId: string,
+    query: MatchesPageQuery,
+    viewerIsAdmin: boolean,
+    language: Language,
+  ): Promise<NeedMatches> {
     const need = await this.openNeed(needId);
     const [rows, total] = await this.shortlists.page(needId, query);
     const companies = await Promise.all(rows.map((row) => this.projections.activeCompany(row.companyId)));
@@ -57,7 +63,7 @@ export class MatchesService {
       const decision = decisions.get(row.companyId);
       return [
         {
-          ...this.explain(need, company, corpus),
+          ...this.explain(need, company, corpus, language),
           rank: row.rank,
           score: row.score,
           ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
@@ -80,14 +86,14 @@ export class MatchesService {
   }
 
   /** Any pair, shortlisted or not (`rank: null` when not); 404 when the need or the company is unknown or gone. */
-  async pair(needId: string, companyId: string, viewerIsAdmin: boolean): Promise<MatchItem> {
+  async pair(needId: string, companyId: string, viewerIsAdmin: boolean, language: Language): Promise<MatchItem> {
     const need = await this.openNeed(needId);
     const company = await this.projections.activeCompany(companyId);
     if (!company) throw new NotFoundError('COMPANY.NOT_FOUND', `Company ${companyId} not found`);
     const entry = await this.shortlists.entry(needId, companyId);
     const decision = (await this.decisions.forPairs(needId, [companyId])).get(companyId);
     return {
-      ...this.explain(need, company, await this.population.current()),
+      ...this.explain(need, company, await this.population.current(), language),
       rank: entry?.rank ?? null,
       ...(decision ? { decision: toDecisionView(decision, viewerIsAdmin) } : {}),
     };
@@ -103,6 +109,7 @@ export class MatchesService {
     need: RdNeedUpsertedV1,
     company: CompanyProfileUpsertedV1,
     corpus: LexicalCorpus,
+    language: Language,
   ): Omit<MatchItem, 'rank'> {
     const result = scorePair(toNeedProfile(need), toCompanyProfile(company), undefined, corpus);
     return {
@@ -110,7 +117,7 @@ export class MatchesService {
       companyName: company.name,
       score: result.score,
       eligible: result.eligible,
-      breakdown: result.breakdown,
+      breakdown: explainBreakdown(result.breakdown, language),
       unmetRequirements: result.unmetRequirements,
     };
   }

@@ -19,6 +19,18 @@ export {
 } from './engine-vocabulary.js';
 export type { CompanyProfile, EngineAsset, NeedProfile, WuxiCoLocation } from './match-profile.types.js';
 export type { CriterionScore, MatchResult } from './match-result.types.js';
+export {
+  EXPLANATION_TEMPLATES,
+  LANGUAGES,
+  explanationTerms,
+  renderExplanation,
+  termLabelIn,
+  type Explanation,
+  type ExplanationClause,
+  type ExplanationKind,
+  type Language,
+  type TermRef,
+} from './explanation.js';
 export { planNeed, type NeedPlan } from './need-plan.js';
 export { scorePair, scorePlannedPair } from './pair-scorer.js';
 export { SCORE_UNITS } from './score-units.js';

@@ -6,6 +6,7 @@ import {
   type EngineVocabularyName,
 } from './engine-vocabulary.js';
 import { bm25QueryWeight, bm25TermBound } from './bm25.js';
+import type { SharedTerm } from './explanation.js';
 import { lifeScienceTokens } from './life-science-tokens.js';
 import type { CompanyProfile, NeedProfile } from './match-profile.types.js';
 
@@ -108,14 +109,14 @@ function lineageTokens(
   return tokens;
 }
 
-/** How a shared token reads in an explanation: a word as it is, a concept token by its term's label. */
-export function lexicalTokenLabel(token: string, vocab: EngineVocabulary): string {
-  if (!token.startsWith(CONCEPT_MARK)) return token;
+/** What a shared token stands for in an explanation: a word as it is, a concept token as its term. */
+export function lexicalTokenTerm(token: string): SharedTerm {
+  if (!token.startsWith(CONCEPT_MARK)) return { kind: 'word', text: token };
   for (const [name, field] of LABELLED_FIELDS) {
     const prefix = CONCEPT_PREFIXES[field];
-    if (token.startsWith(prefix)) return termLabel(vocab, name, token.slice(prefix.length));
+    if (token.startsWith(prefix)) return { kind: 'term', vocabulary: name, id: token.slice(prefix.length) };
   }
-  return token.slice(CONCEPT_MARK.length);
+  return { kind: 'word', text: token.slice(CONCEPT_MARK.length) };
 }
 
 function labelsOf(vocab: EngineVocabulary, name: EngineVocabularyName, ids: readonly string[] | undefined): string[] {

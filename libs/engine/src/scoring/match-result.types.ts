@@ -1,4 +1,5 @@
 import type { CriterionName } from './criterion-weights.js';
+import type { Explanation } from './explanation.js';
 
 export interface CriterionScore {
   readonly criterion: CriterionName;
@@ -8,7 +9,10 @@ export interface CriterionScore {
   readonly weight: number;
   /** What the criterion adds to the match score; the contributions of a breakdown add up to it. */
   readonly contribution: number;
+  /** The explanation in English. */
   readonly explanation: string;
+  /** The same explanation as clauses of term ids, for `renderExplanation` in another language. */
+  readonly reason: Explanation;
 }
 
 export interface MatchResult {

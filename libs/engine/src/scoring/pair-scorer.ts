@@ -1,17 +1,13 @@
 import { ADDITIVE_CRITERIA, type AdditiveCriterion } from './criterion-weights.js';
-import {
-  defaultEngineVocabulary,
-  termLabel,
-  type EngineVocabulary,
-  type EngineVocabularyName,
-} from './engine-vocabulary.js';
+import { defaultEngineVocabulary, type EngineVocabulary, type EngineVocabularyName } from './engine-vocabulary.js';
+import { renderExplanation, type Explanation, type NotApplicableReason, type SharedTerm } from './explanation.js';
 import { geographyPoints, hasChinaPresence } from './geography.js';
 import { withAssetTerms } from './company-terms.js';
 import { STEM_PREFIX } from './life-science-tokens.js';
 import { bm25Term, lexicalUnits } from './bm25.js';
 import {
   companyDocument,
-  lexicalTokenLabel,
+  lexicalTokenTerm,
   type LexicalCorpus,
   type LexicalDocument,
   type LexicalQuery,
@@ -39,13 +35,11 @@ export const NICE_TO_HAVE_POINTS = 1;
 interface Assessment {
   readonly score: number;
   readonly units: number;
-  readonly explanation: string;
+  readonly reason: Explanation;
 }
 
 /** Words and stems shown when explaining lexical relevance. */
 const SHOWN_SHARED_TERMS = 6;
-/** Labels listed before "and N more". */
-const SHOWN_LABELS = 4;
 
 /**
  * The reference scorer: plain and explained, the oracle the packed kernel is tested against. Score one pair with a
@@ -76,13 +70,13 @@ export function scorePlannedPair(
   const assessments: Record<AdditiveCriterion, Assessment> = {
     therapeuticArea: plan.applicable.therapeuticArea
       ? assessHierarchyFit(vocab, 'therapeuticAreas', plan.therapeuticAreas, companyAreas, plan.scales.therapeuticArea)
-      : notApplicable('the need names no therapeutic area'),
+      : notApplicable('therapeuticArea'),
     focus: plan.applicable.focus
       ? assessFocus(vocab, plan.therapeuticAreas, companyAreas, plan.scales.focus)
-      : notApplicable('the need names no therapeutic area'),
+      : notApplicable('therapeuticArea'),
     target: plan.applicable.target
       ? assessHierarchyFit(vocab, 'targets', plan.targets, known('targets', company.targets), plan.scales.target)
-      : notApplicable('the need names no target or biomarker'),
+      : notApplicable('target'),
     modality: plan.applicable.modality
       ? assessHierarchyFit(
           vocab,
@@ -91,7 +85,7 @@ export function scorePlannedPair(
           known('modalities', company.modalities),
           plan.scales.modality,
         )
-      : notApplicable('the need names no modality'),
+      : notApplicable('modality'),
     developmentStage: plan.applicable.developmentStage
       ? assessStage(
           vocab,
@@ -99,8 +93,8 @@ export function scorePlannedPair(
           known('developmentStages', company.developmentStages),
           plan.scales.developmentStage,
         )
-      : notApplicable('the need names no development stage'),
-    capability: plan.applicable.capability ? capabilities : notApplicable('the need names no capability'),
+      : notApplicable('developmentStage'),
+    capability: plan.applicable.capability ? capabilities : notApplicable('capability'),
     collaborationType: plan.applicable.collaborationType
       ? assessCoverage(
           vocab,
@@ -109,13 +103,11 @@ export function scorePlannedPair(
           known('collaborationTypes', company.collaborationTypes),
           plan.scales.collaborationType,
         )
-      : notApplicable('the need names no collaboration type'),
+      : notApplicable('collaborationType'),
     reciprocity: plan.applicable.reciprocity
       ? assessReciprocity(vocab, plan.offering, known('offerings', company.seeking), plan.scales.reciprocity)
-      : notApplicable('the need offers nothing in return'),
-    geography: plan.applicable.geography
-      ? assessGeography(plan, company)
-      : notApplicable('the need has no China or Wuxi preference'),
+      : notApplicable('reciprocity'),
+    geography: plan.applicable.geography ? assessGeography(plan, company) : notApplicable('geography'),
     partnerNetwork: plan.applicable.partnerNetwork
       ? assessPartnerNetworks(
           vocab,
@@ -123,25 +115,26 @@ export function scorePlannedPair(
           known('partnerNetworks', company.partnerNetworks),
           plan.scales.partnerNetwork,
         )
-      : notApplicable('the need prefers no partner network'),
+      : notApplicable('partnerNetwork'),
     textRelevance: plan.applicable.textRelevance
-      ? assessText(plan.lexical, document ?? companyDocument(company, vocab), plan.scales.textRelevance, vocab)
-      : notApplicable('the need has no words, or there are no profiles to weigh them against'),
+      ? assessText(plan.lexical, document ?? companyDocument(company, vocab), plan.scales.textRelevance)
+      : notApplicable('textRelevance'),
   };
 
   const breakdown: CriterionScore[] = ADDITIVE_CRITERIA.map((criterion) => {
     // A criterion the need weighs at zero adds nothing, so it does not claim to.
     const assessed = assessments[criterion];
-    const { score, units, explanation } =
+    const { score, units, reason } =
       plan.applicable[criterion] && plan.scales[criterion] === 0
-        ? { ...assessed, units: 0, explanation: 'Not counted: the need gives it no weight.' }
+        ? { ...assessed, units: 0, reason: [{ kind: 'notCounted' as const }] }
         : assessed;
     return {
       criterion,
       score,
       weight: plan.scales[criterion] / SCORE_UNITS,
       contribution: unitsToScore(units),
-      explanation,
+      explanation: renderExplanation(reason, 'en', vocab),
+      reason,
     };
   });
   const additiveUnits = ADDITIVE_CRITERIA.reduce((sum, criterion) => sum + assessments[criterion].units, 0);
@@ -152,7 +145,8 @@ export function scorePlannedPair(
     score: sector.score,
     weight: plan.sectorApplies ? plan.weights.sector : 0,
     contribution: unitsToScore(units - Math.min(SCORE_UNITS, additiveUnits)),
-    explanation: sector.explanation,
+    explanation: renderExplanation(sector.reason, 'en', vocab),
+    reason: sector.reason,
   });
   return {
     score: unitsToScore(units),
@@ -162,33 +156,21 @@ export function scorePlannedPair(
   };
 }
 
-function notApplicable(reason: string): Assessment {
-  return { score: 0, units: 0, explanation: `Not applicable: ${reason}.` };
+function notApplicable(reason: NotApplicableReason): Assessment {
+  return { score: 0, units: 0, reason: [{ kind: 'notApplicable', reason }] };
 }
 
-function labels(vocab: EngineVocabulary, name: EngineVocabularyName, ids: readonly string[]): string {
-  if (ids.length === 0) return 'none';
-  const shown = ids.slice(0, SHOWN_LABELS).map((id) => termLabel(vocab, name, id));
-  return ids.length > SHOWN_LABELS ? `${shown.join(', ')} and ${ids.length - SHOWN_LABELS} more` : shown.join(', ');
+/** The clauses that apply, in order. */
+function clauses(parts: readonly (Explanation[number] | false)[]): Explanation {
+  return parts.filter((part): part is Explanation[number] => part !== false);
 }
 
-function sentence(parts: readonly (string | false)[]): string {
-  const text = parts.filter((part): part is string => part !== false).join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-
-const RELATION_WORDS: Readonly<Record<HierarchyCreditValue, string>> = {
-  [HierarchyCredit.exact]: 'a subtype of',
-  [HierarchyCredit.parent]: 'broader than',
-  [HierarchyCredit.ancestor]: 'much broader than',
-  [HierarchyCredit.sibling]: 'related to',
-  [HierarchyCredit.none]: 'unrelated to',
-};
-
-const FIT_VERBS: Readonly<Record<'therapeuticAreas' | 'modalities' | 'targets', string>> = {
-  therapeuticAreas: 'Works on',
-  modalities: 'Works with',
-  targets: 'Works on',
+const RELATIONS: Readonly<Record<HierarchyCreditValue, keyof typeof HierarchyCredit>> = {
+  [HierarchyCredit.exact]: 'exact',
+  [HierarchyCredit.parent]: 'parent',
+  [HierarchyCredit.ancestor]: 'ancestor',
+  [HierarchyCredit.sibling]: 'sibling',
+  [HierarchyCredit.none]: 'none',
 };
 
 function assessHierarchyFit(
@@ -199,9 +181,8 @@ function assessHierarchyFit(
   scale: number,
 ): Assessment {
   const hierarchy = vocab.entries[name].hierarchy;
-  const label = (id: string): string => termLabel(vocab, name, id);
   const matched: string[] = [];
-  const partial: string[] = [];
+  const partial: { companyTerm: string; relation: keyof typeof HierarchyCredit; needTerm: string }[] = [];
   const missing: string[] = [];
   let credit = 0;
   let units = 0;
@@ -217,20 +198,16 @@ function assessHierarchyFit(
     }
     credit += best;
     units += shareUnits(scale, best, HIERARCHY_CREDIT_SCALE * needTerms.length);
-    if (best === HierarchyCredit.none) missing.push(label(needTerm));
-    else if (bestTerm === needTerm) matched.push(label(needTerm));
-    else partial.push(`${label(bestTerm)}, ${RELATION_WORDS[best]} the need's ${label(needTerm)}`);
+    if (best === HierarchyCredit.none) missing.push(needTerm);
+    else if (bestTerm === needTerm) matched.push(needTerm);
+    else partial.push({ companyTerm: bestTerm, relation: RELATIONS[best], needTerm });
   }
-  const shownMissing =
-    missing.length > SHOWN_LABELS
-      ? [...missing.slice(0, SHOWN_LABELS), `${missing.length - SHOWN_LABELS} more`]
-      : missing;
   return {
     score: credit / (HIERARCHY_CREDIT_SCALE * needTerms.length),
     units,
-    explanation: sentence([
-      (matched.length > 0 || partial.length > 0) && `${FIT_VERBS[name]} ${[...matched, ...partial].join('; ')}`,
-      missing.length > 0 && `nothing on ${shownMissing.join(', ')}`,
+    reason: clauses([
+      (matched.length > 0 || partial.length > 0) && { kind: 'fit', vocabulary: name, matched, partial },
+      missing.length > 0 && { kind: 'nothingOn', terms: { vocabulary: name, ids: missing } },
     ]),
   };
 }
@@ -244,13 +221,13 @@ function assessFocus(
   const hierarchy = vocab.entries.therapeuticAreas.hierarchy;
   const related = companyTerms.filter((term) => needTerms.some((needTerm) => inSameLineage(hierarchy, needTerm, term)));
   const unrelated = companyTerms.filter((term) => !related.includes(term));
-  if (companyTerms.length === 0) return { score: 0, units: 0, explanation: 'The company names no therapeutic area.' };
+  if (companyTerms.length === 0) return { score: 0, units: 0, reason: [{ kind: 'noTherapeuticArea' }] };
   return {
     score: related.length / companyTerms.length,
     units: shareUnits(scale, related.length, companyTerms.length),
-    explanation: sentence([
-      `${related.length} of the company's ${companyTerms.length} therapeutic areas relate to the need`,
-      unrelated.length > 0 && `unrelated ${labels(vocab, 'therapeuticAreas', unrelated)}`,
+    reason: clauses([
+      { kind: 'focusShare', related: related.length, total: companyTerms.length },
+      unrelated.length > 0 && { kind: 'unrelatedAreas', terms: { vocabulary: 'therapeuticAreas', ids: unrelated } },
     ]),
   };
 }
@@ -262,7 +239,7 @@ function assessStage(
   scale: number,
 ): Assessment {
   const hierarchy = vocab.entries.developmentStages.hierarchy;
-  const windowLabels = labels(vocab, 'developmentStages', window);
+  const windowTerms = { vocabulary: 'developmentStages', ids: window } as const;
   let nearest = Number.POSITIVE_INFINITY;
   let nearestStage: string | undefined;
   for (const companyStage of companyStages) {
@@ -275,14 +252,18 @@ function assessStage(
     }
   }
   const credit = stageCredit(nearest);
-  const explanation =
+  const stage = { vocabulary: 'developmentStages', id: nearestStage ?? '' } as const;
+  const reason: Explanation = [
     nearestStage === undefined
-      ? `No company stage is comparable with the window ${windowLabels}.`
+      ? { kind: 'stageNotComparable', window: windowTerms }
       : nearest === 0
-        ? `${termLabel(vocab, 'developmentStages', nearestStage)} is inside the window ${windowLabels}.`
-        : `Nearest stage ${termLabel(vocab, 'developmentStages', nearestStage)} is ${nearest} step${nearest === 1 ? '' : 's'} outside the window ${windowLabels}.`;
-  return { score: credit / STAGE_CREDIT_SCALE, units: shareUnits(scale, credit, STAGE_CREDIT_SCALE), explanation };
+        ? { kind: 'stageInside', stage, window: windowTerms }
+        : { kind: 'stageOutside', stage, steps: nearest, window: windowTerms },
+  ];
+  return { score: credit / STAGE_CREDIT_SCALE, units: shareUnits(scale, credit, STAGE_CREDIT_SCALE), reason };
 }
+
+const capabilityTerms = (ids: readonly string[]) => ({ vocabulary: 'capabilities', ids }) as const;
 
 function assessCapabilities(
   vocab: EngineVocabulary,
@@ -306,11 +287,11 @@ function assessCapabilities(
     score: outOf > 0 ? points / outOf : 0,
     units,
     unmet,
-    explanation: sentence([
-      plan.mustHave.length > 0 && `Must-haves met ${labels(vocab, 'capabilities', metMust)}`,
-      unmet.length > 0 && `UNMET ${labels(vocab, 'capabilities', unmet)}`,
-      plan.niceToHave.length > 0 && `nice-to-haves met ${labels(vocab, 'capabilities', metNice)}`,
-      missingNice.length > 0 && `missing ${labels(vocab, 'capabilities', missingNice)}`,
+    reason: clauses([
+      plan.mustHave.length > 0 && { kind: 'mustHavesMet', terms: capabilityTerms(metMust) },
+      unmet.length > 0 && { kind: 'unmet', terms: capabilityTerms(unmet) },
+      plan.niceToHave.length > 0 && { kind: 'niceToHavesMet', terms: capabilityTerms(metNice) },
+      missingNice.length > 0 && { kind: 'niceToHavesMissing', terms: capabilityTerms(missingNice) },
     ]),
   };
 }
@@ -328,9 +309,9 @@ function assessCoverage(
   return {
     score: met.length / needTerms.length,
     units: met.length * shareUnits(scale, 1, needTerms.length),
-    explanation: sentence([
-      `Open to ${labels(vocab, name, met)}`,
-      missing.length > 0 && `not to ${labels(vocab, name, missing)}`,
+    reason: clauses([
+      { kind: 'openTo', terms: { vocabulary: name, ids: met } },
+      missing.length > 0 && { kind: 'notOpenTo', terms: { vocabulary: name, ids: missing } },
     ]),
   };
 }
@@ -348,14 +329,14 @@ function assessReciprocity(
   const attainable = Math.min(seeking.length, offering.length);
   const credited = Math.min(matched.length, attainable);
   if (seeking.length === 0) {
-    return { score: 0, units: 0, explanation: 'The company lists nothing it seeks from a partner.' };
+    return { score: 0, units: 0, reason: [{ kind: 'seeksNothing' }] };
   }
   return {
     score: credited / attainable,
     units: shareUnits(scale, credited, attainable),
-    explanation: sentence([
-      `The need offers what the company seeks: ${labels(vocab, 'offerings', matched)}`,
-      unmatched.length > 0 && `not offered ${labels(vocab, 'offerings', unmatched)}`,
+    reason: clauses([
+      { kind: 'offersSought', terms: { vocabulary: 'offerings', ids: matched } },
+      unmatched.length > 0 && { kind: 'notOffered', terms: { vocabulary: 'offerings', ids: unmatched } },
     ]),
   };
 }
@@ -371,9 +352,9 @@ function assessGeography(plan: NeedPlan, company: CompanyProfile): Assessment {
   return {
     score: points / outOf,
     units: shareUnits(plan.scales.geography, points, outOf),
-    explanation: sentence([
-      plan.need.preferChinaPresence && (inChina ? 'Present in China' : 'No presence in China'),
-      plan.need.preferWuxiCoLocation && `Wuxi co-location ${company.wuxiCoLocation}`,
+    reason: clauses([
+      plan.need.preferChinaPresence && { kind: 'chinaPresence', present: inChina },
+      plan.need.preferWuxiCoLocation && { kind: 'wuxiCoLocation', coLocation: company.wuxiCoLocation },
     ]),
   };
 }
@@ -389,10 +370,11 @@ function assessPartnerNetworks(
   return {
     score: member.length > 0 ? 1 : 0,
     units: member.length > 0 ? shareUnits(scale, 1, 1) : 0,
-    explanation:
+    reason: [
       member.length > 0
-        ? `Member of ${labels(vocab, 'partnerNetworks', member)}.`
-        : `Member of none of ${labels(vocab, 'partnerNetworks', preferred)}.`,
+        ? { kind: 'memberOf', terms: { vocabulary: 'partnerNetworks', ids: member } }
+        : { kind: 'memberOfNone', terms: { vocabulary: 'partnerNetworks', ids: preferred } },
+    ],
   };
 }
 
@@ -415,30 +397,26 @@ export function lexicalScore(query: LexicalQuery, document: LexicalDocument): { 
   return { score, shared };
 }
 
-function assessText(
-  query: LexicalQuery,
-  document: LexicalDocument,
-  scale: number,
-  vocab: EngineVocabulary,
-): Assessment {
+function assessText(query: LexicalQuery, document: LexicalDocument, scale: number): Assessment {
   const { score, shared } = lexicalScore(query, document);
   const units = lexicalUnits(scale, score, query.maxScore);
   const strongest = [...shared]
     .sort((a, b) => query.idfs[b]! - query.idfs[a]! || a - b)
     .slice(0, SHOWN_SHARED_TERMS)
-    .map((q) => {
+    .map((q): SharedTerm => {
       const token = query.tokens[q]!;
       return token.startsWith(STEM_PREFIX)
-        ? `-${token.slice(STEM_PREFIX.length)} drugs`
-        : lexicalTokenLabel(token, vocab);
+        ? { kind: 'stem', stem: token.slice(STEM_PREFIX.length) }
+        : lexicalTokenTerm(token);
     });
   return {
     score: scale > 0 ? units / scale : 0,
     units,
-    explanation:
+    reason: [
       shared.length === 0
-        ? 'Shares no distinctive word with the need.'
-        : `Shared terms: ${strongest.join(', ')}${shared.length > SHOWN_SHARED_TERMS ? ` and ${shared.length - SHOWN_SHARED_TERMS} more` : ''}.`,
+        ? { kind: 'noSharedWords' }
+        : { kind: 'sharedTerms', shown: strongest, more: Math.max(0, shared.length - SHOWN_SHARED_TERMS) },
+    ],
   };
 }
 
@@ -446,14 +424,23 @@ function assessSector(
   vocab: EngineVocabulary,
   plan: NeedPlan,
   companySectors: readonly string[],
-): { readonly score: number; readonly keep: number; readonly explanation: string } {
-  if (!plan.sectorApplies) return { score: 0, keep: 1, explanation: 'Not applicable: the need names no sector.' };
+): { readonly score: number; readonly keep: number; readonly reason: Explanation } {
+  if (!plan.sectorApplies) return { score: 0, keep: 1, reason: [{ kind: 'notApplicable', reason: 'sector' }] };
   const hierarchy = vocab.entries.sectors.hierarchy;
   const matching = companySectors.filter((sector) => plan.sectors.some((wanted) => fulfils(hierarchy, sector, wanted)));
-  if (matching.length > 0) return { score: 1, keep: 1, explanation: `In ${labels(vocab, 'sectors', matching)}.` };
+  if (matching.length > 0) {
+    return { score: 1, keep: 1, reason: [{ kind: 'inSectors', terms: { vocabulary: 'sectors', ids: matching } }] };
+  }
   return {
     score: 0,
     keep: plan.sectorKeep,
-    explanation: `In ${labels(vocab, 'sectors', companySectors)}, not ${labels(vocab, 'sectors', plan.sectors)}: the score keeps ${Math.round(plan.sectorKeep * 100)}%.`,
+    reason: [
+      {
+        kind: 'outsideSectors',
+        company: { vocabulary: 'sectors', ids: companySectors },
+        need: { vocabulary: 'sectors', ids: plan.sectors },
+        keepPercent: Math.round(plan.sectorKeep * 100),
+      },
+    ],
   };
 }
