@@ -96,7 +96,8 @@ try {
 
   await consumer.connect();
   await consumer.subscribe({ topic: TOPICS.matchingResults, fromBeginning: false });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  // A fetch comes only after the group is joined and the partitions' offsets are set: from then on, no answer is missed.
+  const fetching = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
   await consumer.run({
     eachMessage: async ({ message }) => {
       const envelope = JSON.parse(message.value?.toString() ?? '{}') as { type?: string; correlationId?: string };
@@ -104,9 +105,7 @@ try {
       if (!arrivals.has(envelope.correlationId)) arrivals.set(envelope.correlationId, performance.now());
     },
   });
-  await joined;
-  // Until the group has fetched once, a write's answer could be missed: wait for the first quiet fetch.
-  await sleep(1_000);
+  await fetching;
 
   // Open-loop writes: each is sent on its tick whatever the earlier ones are doing.
   const sent = new Map<string, number>();
