@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { testEnv } from '../../../../test/utils/test-env.js';
 import { migrateService, type ServiceDataSourceSpec } from './data-source.js';
-import { recreateTestDatabase } from './ensure-database.js';
+import { dropTestDatabase, recreateTestDatabase } from './ensure-database.js';
 import { defineMigration } from './migration.js';
 
 const schema = 'migration_lock_test';
@@ -34,12 +34,7 @@ describe('migrateService with several instances starting together', () => {
   });
 
   afterAll(async () => {
-    const maintenance = new URL(url);
-    maintenance.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: maintenance.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${decodeURIComponent(new URL(url).pathname.slice(1))}" WITH (FORCE)`);
-    await client.end();
+    await dropTestDatabase(url);
   });
 
   it('applies each migration once: one instance migrates, the others wait and find nothing to do', async () => {
