@@ -16,13 +16,16 @@ const ancestorsOrSelf = (id: string): string[] => {
   return chain;
 };
 const concepts: ConceptSpace = {
-  disease: (expected) => ({ 'DOID:162': 'cancer', 'DOID:1324': 'lung-cancer', 'DOID:3908': 'nsclc' })[expected],
-  target: (expected) => (['EGFR', 'PDCD1', 'MET'].includes(expected) ? expected : undefined),
-  diseaseCovers: (resolved, expected) => ancestorsOrSelf(expected).includes(resolved),
-  targetCovers: (resolved, expected) =>
-    resolved === expected || (resolved === 'MET' && expected === 'MET amplification'),
-  diseaseIsCuratedOnly: (resolved) => resolved === 'egfr-nsclc',
-  targetIsVariant: (resolved) => resolved.includes(' '),
+  diseases: {
+    canonical: (expected) => ({ 'DOID:162': 'cancer', 'DOID:1324': 'lung-cancer', 'DOID:3908': 'nsclc' })[expected],
+    covers: (resolved, expected) => ancestorsOrSelf(expected).includes(resolved),
+    finerThanJudged: (resolved) => resolved === 'egfr-nsclc',
+  },
+  targets: {
+    canonical: (expected) => (['EGFR', 'PDCD1', 'MET'].includes(expected) ? expected : undefined),
+    covers: (resolved, expected) => resolved === expected || (resolved === 'MET' && expected === 'MET amplification'),
+    finerThanJudged: (resolved) => resolved.includes(' '),
+  },
 };
 
 const file: JudgementFile = {

@@ -31,19 +31,24 @@ export function loadJudgements(path: string): JudgementFile {
   return file;
 }
 
+/** How the expected ids of one kind (diseases, targets) meet its shipped vocabulary. */
+export interface ConceptKind {
+  /** The shipped id for an expected id (a disease id, a gene symbol), if the vocabulary knows it. */
+  readonly canonical: (expected: string) => string | undefined;
+  /** `resolved` is `expected` or one of its ancestors in the shipped hierarchy (both shipped ids). */
+  readonly covers: (resolved: string, expected: string) => boolean;
+  /**
+   * The shipped term is finer than anything the judges could name, so it also fits below an expected one: a disease
+   * with no ontology id of its own or as an alias (a curated concept), a target that is a variant or alteration of a
+   * gene ("KRAS G12C", "MET amplification") rather than a symbol.
+   */
+  readonly finerThanJudged: (resolved: string) => boolean;
+}
+
 /** How expected ids meet the shipped vocabularies. */
 export interface ConceptSpace {
-  /** The shipped therapeutic-area id for an expected disease id, if the vocabulary knows it. */
-  readonly disease: (expected: string) => string | undefined;
-  /** The shipped targets id for an expected gene symbol, if the vocabulary knows it. */
-  readonly target: (expected: string) => string | undefined;
-  /** `resolved` is `expected` or one of its ancestors in the shipped hierarchy (both shipped ids). */
-  readonly diseaseCovers: (resolved: string, expected: string) => boolean;
-  readonly targetCovers: (resolved: string, expected: string) => boolean;
-  /** The shipped disease term has no ontology id of its own or as an alias: a curated concept the judges could not name. */
-  readonly diseaseIsCuratedOnly: (resolved: string) => boolean;
-  /** The shipped target term is a variant or alteration of a gene ("KRAS G12C", "MET amplification"), no symbol itself. */
-  readonly targetIsVariant: (resolved: string) => boolean;
+  readonly diseases: ConceptKind;
+  readonly targets: ConceptKind;
 }
 
 /** An HGNC-style symbol: capitals, digits and hyphens, no spaces ("ERBB2", "HLA-A"). */
@@ -64,21 +69,20 @@ function canonicaliser(index: VocabularyIndex): (id: string) => string | undefin
 
 const ONTOLOGY_ID_PREFIX = 'DOID:';
 
+const conceptKind = (index: VocabularyIndex, finerThanJudged: (resolved: string) => boolean): ConceptKind => ({
+  canonical: canonicaliser(index),
+  covers: (resolved, expected) => index.isDescendantOrSelf(expected, resolved),
+  finerThanJudged,
+});
+
 export function engineConceptSpace(): ConceptSpace {
   const areas = vocabularyIndexes.therapeuticAreas;
-  const targets = vocabularyIndexes.targets;
-  const disease = canonicaliser(areas);
-  const target = canonicaliser(targets);
   return {
-    disease,
-    target,
-    diseaseCovers: (resolved, expected) => areas.isDescendantOrSelf(expected, resolved),
-    diseaseIsCuratedOnly: (resolved) => {
+    diseases: conceptKind(areas, (resolved) => {
       const term = areas.get(resolved);
       return term !== undefined && ![term.id, ...(term.aliases ?? [])].some((id) => id.startsWith(ONTOLOGY_ID_PREFIX));
-    },
-    targetCovers: (resolved, expected) => targets.isDescendantOrSelf(expected, resolved),
-    targetIsVariant: (resolved) => !GENE_SYMBOL.test(resolved),
+    }),
+    targets: conceptKind(vocabularyIndexes.targets, (resolved) => !GENE_SYMBOL.test(resolved)),
   };
 }
 
@@ -111,10 +115,8 @@ export function scoreTermResolution(
   resolve: (input: string) => ConditionResolution,
   concepts: ConceptSpace,
 ): TermResolutionReport {
-  let expectedStrings = 0;
-  let hits = 0;
-  let resolvedStrings = 0;
-  let correct = 0;
+  const coverage = { expected: 0, hits: 0 };
+  const precision = { resolved: 0, correct: 0 };
   let expectedIds = 0;
   let knownIds = 0;
   const misses: JudgedResolution[] = [];
@@ -122,23 +124,13 @@ export function scoreTermResolution(
 
   for (const judgement of file.judgements) {
     const resolution = resolve(judgement.input);
-    const diseases = canonicalAll(judgement.diseases, concepts.disease);
-    const targets = canonicalAll(judgement.targets, concepts.target);
+    const diseases = canonicalAll(judgement.diseases, concepts.diseases);
+    const targets = canonicalAll(judgement.targets, concepts.targets);
     expectedIds += judgement.diseases.length + judgement.targets.length;
     knownIds += diseases.length + targets.length;
 
-    const areaFits = (area: string): boolean =>
-      diseases.some(
-        (expected) =>
-          concepts.diseaseCovers(area, expected) ||
-          (concepts.diseaseIsCuratedOnly(area) && concepts.diseaseCovers(expected, area)),
-      );
-    const targetFits = (target: string): boolean =>
-      targets.some(
-        (expected) =>
-          concepts.targetCovers(target, expected) ||
-          (concepts.targetIsVariant(target) && concepts.targetCovers(expected, target)),
-      );
+    const areaFits = fitsOneOf(diseases, concepts.diseases);
+    const targetFits = fitsOneOf(targets, concepts.targets);
     const judged: JudgedResolution = {
       input: judgement.input,
       expected: [...judgement.diseases, ...judgement.targets],
@@ -146,13 +138,13 @@ export function scoreTermResolution(
     };
 
     if (judged.expected.length > 0) {
-      expectedStrings++;
-      if (resolution.areas.some(areaFits) || resolution.targets.some(targetFits)) hits++;
+      coverage.expected++;
+      if (resolution.areas.some(areaFits) || resolution.targets.some(targetFits)) coverage.hits++;
       else misses.push(judged);
     }
     if (judged.got.length > 0) {
-      resolvedStrings++;
-      if (resolution.areas.every(areaFits) && resolution.targets.every(targetFits)) correct++;
+      precision.resolved++;
+      if (resolution.areas.every(areaFits) && resolution.targets.every(targetFits)) precision.correct++;
       else errors.push(judged);
     }
   }
@@ -160,17 +152,26 @@ export function scoreTermResolution(
   return {
     judgementsVersion: file.version,
     strings: file.judgements.length,
-    coverage: { expected: expectedStrings, hits, share: ratio(hits, expectedStrings) },
-    precision: { resolved: resolvedStrings, correct, share: ratio(correct, resolvedStrings) },
+    coverage: { ...coverage, share: ratio(coverage.hits, coverage.expected) },
+    precision: { ...precision, share: ratio(precision.correct, precision.resolved) },
     expectedIdsKnown: ratio(knownIds, expectedIds),
     misses,
     errors,
   };
 }
 
-function canonicalAll(ids: readonly string[], canonical: (id: string) => string | undefined): string[] {
+/** Whether a resolved concept fits one of the expected ones: it is one or an ancestor, or finer and below one. */
+function fitsOneOf(expectedIds: readonly string[], kind: ConceptKind): (resolved: string) => boolean {
+  return (resolved) =>
+    expectedIds.some(
+      (expected) =>
+        kind.covers(resolved, expected) || (kind.finerThanJudged(resolved) && kind.covers(expected, resolved)),
+    );
+}
+
+function canonicalAll(ids: readonly string[], kind: ConceptKind): string[] {
   return ids.flatMap((id) => {
-    const known = canonical(id);
+    const known = kind.canonical(id);
     return known === undefined ? [] : [known];
   });
 }
