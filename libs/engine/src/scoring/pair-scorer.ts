@@ -160,6 +160,14 @@ function notApplicable(reason: NotApplicableReason): Assessment {
   return { score: 0, units: 0, reason: [{ kind: 'notApplicable', reason }] };
 }
 
+/** The terms that pass `test` and the rest, each in input order. */
+function partition(terms: readonly string[], test: (term: string) => boolean): [string[], string[]] {
+  const passed: string[] = [];
+  const failed: string[] = [];
+  for (const term of terms) (test(term) ? passed : failed).push(term);
+  return [passed, failed];
+}
+
 /** The clauses that apply, in order. */
 function clauses(parts: readonly (Explanation[number] | false)[]): Explanation {
   return parts.filter((part): part is Explanation[number] => part !== false);
@@ -219,8 +227,9 @@ function assessFocus(
   scale: number,
 ): Assessment {
   const hierarchy = vocab.entries.therapeuticAreas.hierarchy;
-  const related = companyTerms.filter((term) => needTerms.some((needTerm) => inSameLineage(hierarchy, needTerm, term)));
-  const unrelated = companyTerms.filter((term) => !related.includes(term));
+  const [related, unrelated] = partition(companyTerms, (term) =>
+    needTerms.some((needTerm) => inSameLineage(hierarchy, needTerm, term)),
+  );
   if (companyTerms.length === 0) return { score: 0, units: 0, reason: [{ kind: 'noTherapeuticArea' }] };
   return {
     score: related.length / companyTerms.length,
@@ -275,10 +284,8 @@ function assessCapabilities(
     companyCapabilities.some((term) => fulfils(hierarchy, term, requirement));
   const outOf = MUST_HAVE_POINTS * plan.mustHave.length + NICE_TO_HAVE_POINTS * plan.niceToHave.length;
   const scale = plan.scales.capability;
-  const unmet = plan.mustHave.filter((requirement) => !has(requirement));
-  const metMust = plan.mustHave.filter(has);
-  const metNice = plan.niceToHave.filter(has);
-  const missingNice = plan.niceToHave.filter((requirement) => !metNice.includes(requirement));
+  const [metMust, unmet] = partition(plan.mustHave, has);
+  const [metNice, missingNice] = partition(plan.niceToHave, has);
   const units =
     metMust.length * shareUnits(scale, MUST_HAVE_POINTS, outOf) +
     metNice.length * shareUnits(scale, NICE_TO_HAVE_POINTS, outOf);
@@ -304,8 +311,9 @@ function assessCoverage(
   scale: number,
 ): Assessment {
   const hierarchy = vocab.entries[name].hierarchy;
-  const met = needTerms.filter((needTerm) => companyTerms.some((term) => fulfils(hierarchy, term, needTerm)));
-  const missing = needTerms.filter((needTerm) => !met.includes(needTerm));
+  const [met, missing] = partition(needTerms, (needTerm) =>
+    companyTerms.some((term) => fulfils(hierarchy, term, needTerm)),
+  );
   return {
     score: met.length / needTerms.length,
     units: met.length * shareUnits(scale, 1, needTerms.length),
@@ -323,8 +331,9 @@ function assessReciprocity(
   scale: number,
 ): Assessment {
   const hierarchy = vocab.entries.offerings.hierarchy;
-  const matched = seeking.filter((sought) => offering.some((offer) => inSameLineage(hierarchy, offer, sought)));
-  const unmatched = seeking.filter((sought) => !matched.includes(sought));
+  const [matched, unmatched] = partition(seeking, (sought) =>
+    offering.some((offer) => inSameLineage(hierarchy, offer, sought)),
+  );
   // Judged against what could be matched at most, so a need offering one thing is not blamed for not offering five.
   const attainable = Math.min(seeking.length, offering.length);
   const credited = Math.min(matched.length, attainable);
