@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { serviceDataSourceOptions, PlatformModule } from '#platform';
+import { serviceDataSourceOptions, PlatformModule, TransactionOutcomes } from '#platform';
 import { MessagingModule } from '#messaging';
 import { MATCHING_SCHEMA, matchingDataSource } from './database/matching.data-source.js';
 import { DecisionsController } from './shortlists/decisions.controller.js';
@@ -19,6 +19,7 @@ import { PopulationCorpus } from './shortlists/population-corpus.js';
 import { CompanyMatchesService } from './shortlists/company-matches.service.js';
 import { MatchesController } from './shortlists/matches.controller.js';
 import { MatchesService } from './shortlists/matches.service.js';
+import { ShortlistMemory } from './shortlists/shortlist-memory.js';
 import { ShortlistsRepository } from './shortlists/shortlists.repository.js';
 import { ShortlistsService } from './shortlists/shortlists.service.js';
 import { MatchesStreamController } from './stream/matches-stream.controller.js';
@@ -58,6 +59,8 @@ export class AppModule {
         RematchService,
         CompanyMatchesService,
         PopulationCorpus,
+        ShortlistMemory,
+        TransactionOutcomes,
         ResultsStreamService,
       ],
     };

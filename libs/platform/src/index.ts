@@ -15,6 +15,7 @@ export * from './config/service-config.js';
 export * from './database/data-source.js';
 export * from './database/ensure-database.js';
 export * from './database/migration.js';
+export * from './database/transaction-outcomes.js';
 export * from './database/transactions.js';
 export * from './env/env.js';
 export * from './errors/dependency-unreachable.js';

@@ -9,6 +9,7 @@ import { CreateMatching1764028800000 } from './migrations/1764028800000-CreateMa
 import { RematchJobsAndDecisions1764100000000 } from './migrations/1764100000000-RematchJobsAndDecisions.js';
 import { CompanyProjectionChanges1764600000000 } from './migrations/1764600000000-CompanyProjectionChanges.js';
 import { CompanyProjectionChangeXid1764700000000 } from './migrations/1764700000000-CompanyProjectionChangeXid.js';
+import { ShortlistGeneration1764800000000 } from './migrations/1764800000000-ShortlistGeneration.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
@@ -29,6 +30,7 @@ export const matchingDataSource = (url: string): ServiceDataSourceSpec => ({
     RematchJobsAndDecisions1764100000000,
     CompanyProjectionChanges1764600000000,
     CompanyProjectionChangeXid1764700000000,
+    ShortlistGeneration1764800000000,
     messagingMigrations.addRetentionIndexes(MATCHING_SCHEMA),
   ],
 });

@@ -2,12 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DecisionEntity } from './decision.entity.js';
 
+export interface Decline {
+  readonly needId: string;
+  readonly companyId: string;
+  /** The company's profile version the decline was made on. */
+  readonly companyVersion: number;
+}
+
 @Injectable()
 export class DecisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async save(manager: EntityManager, decision: DecisionEntity): Promise<void> {
     await manager.getRepository(DecisionEntity).upsert(decision, ['needId', 'companyId']);
+  }
+
+  /** Every decline ever made, whether or not it still holds. */
+  async declines(manager: EntityManager): Promise<Decline[]> {
+    return manager.query<Decline[]>(
+      `SELECT need_id AS "needId", company_id AS "companyId", company_version AS "companyVersion"
+         FROM matching.decision WHERE decision = 'declined'`,
+    );
   }
 
   /**

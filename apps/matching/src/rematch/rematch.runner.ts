@@ -142,10 +142,9 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
     };
     const needIds = needs.map((need) => need.id);
     const manager = this.transactions.untransacted;
-    const [companies, declined, current] = await Promise.all([
+    const [companies, declined] = await Promise.all([
       this.projections.activeCompanies(),
       this.decisions.declinedPairs(manager, job.scope === 'all' ? undefined : needIds),
-      this.shortlistRows.forNeeds(manager, needIds),
     ]);
     timings.loadMs = lap();
     const ranking = await this.shortlists.rank(companies, needs, declined);
@@ -159,8 +158,6 @@ export class RematchRunner implements OnApplicationBootstrap, OnModuleDestroy {
         const written = await this.shortlists.writeShortlists(
           transaction,
           new Map(chunk.map((id) => [id, ranking.get(id) ?? []])),
-          undefined,
-          current,
         );
         totals.done += chunk.length;
         totals.shortlistsChanged += written.shortlistsChanged;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { ALGORITHM_VERSION } from '#engine';
-import { NotFoundError } from '#platform';
+import { NotFoundError, type TransactionOutcomes } from '#platform';
 import type { CompanyProfileUpsertedV1, RdNeedUpsertedV1 } from '#contracts';
 import { PopulationCorpus } from './population-corpus.js';
 import type { ProjectionsRepository } from '../projections/projections.repository.js';
@@ -43,7 +43,9 @@ const serviceWith = (companies: CompanyProfileUpsertedV1[], needs: RdNeedUpserte
     }),
     openNeeds: async () => needs,
   } as unknown as ProjectionsRepository;
-  return new CompanyMatchesService(projections, new PopulationCorpus(projections));
+  // Reads outside transactions never ask how one ended.
+  const outcomes = {} as TransactionOutcomes;
+  return new CompanyMatchesService(projections, new PopulationCorpus(projections, outcomes));
 };
 
 describe('CompanyMatchesService', () => {

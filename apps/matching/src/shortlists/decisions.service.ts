@@ -57,6 +57,12 @@ export class DecisionsService {
           },
         },
       ]);
+      await this.shortlists.decide(
+        manager,
+        needId,
+        companyId,
+        decision.decision === 'declined' ? decision.companyVersion : null,
+      );
       await this.shortlists.rescoreNeed(manager, need);
     });
     return toDecisionView(decision, true);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CompanyProfileUpsertedV1 } from '#contracts';
-import { serviceDataSourceOptions } from '#platform';
+import { serviceDataSourceOptions, TransactionOutcomes } from '#platform';
 import { aCompany } from '../../../../test/factories/company.factory.js';
 import { testEnv } from '../../../../test/utils/test-env.js';
 import { matchingDataSource } from '../database/matching.data-source.js';
@@ -31,12 +31,14 @@ const company = (id: string, version: number, word: string): CompanyProfileUpser
 describe('PopulationCorpus against Postgres', () => {
   let dataSource: DataSource;
   let projections: ProjectionsRepository;
+  let outcomes: TransactionOutcomes;
 
   beforeAll(async () => {
     dataSource = await new DataSource(
       serviceDataSourceOptions({ ...matchingDataSource(testEnv().databaseUrl), poolSize: 4 }),
     ).initialize();
     projections = new ProjectionsRepository(dataSource);
+    outcomes = new TransactionOutcomes(dataSource);
   });
 
   afterAll(async () => {
@@ -44,7 +46,7 @@ describe('PopulationCorpus against Postgres', () => {
   });
 
   it('picks up a write committed after a read that its transaction began before', async () => {
-    const corpus = new PopulationCorpus(projections);
+    const corpus = new PopulationCorpus(projections, outcomes);
     const word = uniqueWord();
     await corpus.current();
 
@@ -65,7 +67,7 @@ describe('PopulationCorpus against Postgres', () => {
   });
 
   it('follows new versions and removals, and equals a corpus loaded from scratch', async () => {
-    const corpus = new PopulationCorpus(projections);
+    const corpus = new PopulationCorpus(projections, outcomes);
     await corpus.current();
     const [before, after, gone] = [uniqueWord(), uniqueWord(), uniqueWord()];
     const kept = randomUUID();
@@ -84,8 +86,28 @@ describe('PopulationCorpus against Postgres', () => {
     await corpus.current();
     expect([before, after, gone].map((word) => corpus.documentFrequency(word))).toEqual([0, 1, 0]);
 
-    const fresh = await new PopulationCorpus(projections).current();
+    const fresh = await new PopulationCorpus(projections, outcomes).current();
     // Other tests write companies to the same database meanwhile: compare on this test's own words.
     expect([before, after, gone].map((word) => fresh.documentFrequency(word))).toEqual([0, 1, 0]);
+  });
+
+  it('reads again after a transaction whose own writes it applied does not commit', async () => {
+    const corpus = new PopulationCorpus(projections, outcomes);
+    const word = uniqueWord();
+    await corpus.current();
+
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await projections.upsertCompany(manager, company(randomUUID(), 1, word));
+        // Inside its transaction a rescore ranks against the company it is writing...
+        await corpus.current(manager);
+        expect(corpus.documentFrequency(word)).toBe(1);
+        throw new Error('the handler failed after the write');
+      }),
+    ).rejects.toThrow('the handler failed');
+
+    // ...which never existed once the transaction rolled back.
+    await corpus.current();
+    expect(corpus.documentFrequency(word)).toBe(0);
   });
 });

@@ -54,6 +54,17 @@ export class ShortlistsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('matching.shortlists'))`);
   }
 
+  /**
+   * Takes the next shortlist generation; call it holding {@link lockForUpdate}, so no other process takes one until
+   * this transaction ends. Values are never given twice, even by transactions that roll back.
+   */
+  async nextGeneration(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ generation: string }[]>(
+      `SELECT nextval('matching.shortlist_generation') AS generation`,
+    );
+    return Number(row!.generation);
+  }
+
   /** Current shortlists of the given needs, ranked; raw SQL because a full rematch reads every row at once. */
   async forNeeds(manager: EntityManager, needIds: readonly string[]): Promise<Map<string, VersionedShortlistRow[]>> {
     const byNeed = new Map<string, VersionedShortlistRow[]>(needIds.map((id) => [id, []]));
@@ -112,13 +123,6 @@ export class ShortlistsRepository {
 
   async entry(needId: string, companyId: string): Promise<StoredShortlistRow | null> {
     return this.dataSource.getRepository(ShortlistEntryEntity).findOneBy({ needId, companyId });
-  }
-
-  async needsListing(manager: EntityManager, companyId: string): Promise<string[]> {
-    const rows = await manager
-      .getRepository(ShortlistEntryEntity)
-      .find({ select: { needId: true }, where: { companyId } });
-    return rows.map((row) => row.needId);
   }
 
   /**

@@ -2,29 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ALGORITHM_VERSION,
-  compareMatches,
   companyDocument,
   compileCompanies,
   compileNeeds,
   defaultEngineVocabulary,
+  needQueryTerms,
   planNeed,
   scorePlannedPair,
   topKPerNeed,
+  type EngineVocabulary,
+  type LexicalCorpus,
+  type NeedPlan,
+  type NeedProfile,
+  type QueryTerms,
 } from '#engine';
 import { TOPICS, type CompanyProfileUpsertedV1, type EventEnvelope, type RdNeedUpsertedV1 } from '#contracts';
 import { OutboxWriter } from '#messaging';
-import { DecisionsRepository } from '../decisions/decisions.repository.js';
-import { ProjectionsRepository } from '../projections/projections.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { toCompanyProfile, toNeedProfile } from './engine-profiles.js';
 import { PopulationCorpus } from './population-corpus.js';
 import { diffShortlist, isEmptyDiff } from './shortlist-diff.js';
-import {
-  ShortlistsRepository,
-  type ShortlistChange,
-  type ShortlistRow,
-  type VersionedShortlistRow,
-} from './shortlists.repository.js';
+import { ShortlistMemory } from './shortlist-memory.js';
+import { placeCompany, ranked } from './shortlist-placement.js';
+import { ShortlistsRepository, type ShortlistChange, type ShortlistRow } from './shortlists.repository.js';
 
 /**
  * Lexical relevance weighs words by how rare they are among the companies, so a score drifts as the population
@@ -35,9 +35,6 @@ import {
  */
 export const FULL_RANKING_COMPANIES = 50;
 
-const ranked = (rows: readonly Omit<ShortlistRow, 'rank'>[]): ShortlistRow[] =>
-  rows.map((row, index) => ({ companyId: row.companyId, score: row.score, eligible: row.eligible, rank: index + 1 }));
-
 export interface ShortlistWriteResult {
   readonly shortlistsChanged: number;
   readonly rowsWritten: number;
@@ -46,14 +43,18 @@ export interface ShortlistWriteResult {
 
 /**
  * Keeps every open need's top-k shortlist current as companies, needs and decisions change, writing only the rows
- * that changed and publishing `ShortlistUpdated` through the outbox for every shortlist that changed.
+ * that changed and publishing `ShortlistUpdated` through the outbox for every shortlist that changed. It ranks
+ * against memory (the population, the open needs, their shortlists and the declines), which the transaction it
+ * is given keeps current as it commits.
  */
 @Injectable()
 export class ShortlistsService {
+  /** Per need payload (memory keeps one object per need version), its engine profile and words. */
+  private readonly needWords = new WeakMap<RdNeedUpsertedV1, { profile: NeedProfile; terms: QueryTerms }>();
+
   constructor(
-    private readonly projections: ProjectionsRepository,
     private readonly shortlists: ShortlistsRepository,
-    private readonly decisions: DecisionsRepository,
+    private readonly memory: ShortlistMemory,
     private readonly outbox: OutboxWriter,
     private readonly population: PopulationCorpus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
@@ -87,17 +88,24 @@ export class ShortlistsService {
 
   /** Scores one need against every active company and replaces its shortlist. */
   async rescoreNeed(manager: EntityManager, need: RdNeedUpsertedV1, cause?: EventEnvelope): Promise<void> {
-    await this.shortlists.lockForUpdate(manager);
-    const companies = await this.projections.activeCompanies(manager);
-    const declined = await this.decisions.declinedPairs(manager, [need.id]);
-    const next = (await this.rank(companies, [need], declined)).get(need.id) ?? [];
-    await this.writeShortlists(manager, new Map([[need.id, next]]), cause);
+    await this.memory.enter(manager);
+    this.memory.openNeed(need);
+    await this.population.current(manager);
+    const next = await this.rank(this.population.activeCompanies(), [need], this.declined([need.id]));
+    await this.writeShortlists(manager, new Map([[need.id, next.get(need.id) ?? []]]), cause);
   }
 
   /** A closed need leaves the market: its whole shortlist goes. */
   async clearNeed(manager: EntityManager, needId: string, cause?: EventEnvelope): Promise<void> {
-    await this.shortlists.lockForUpdate(manager);
+    await this.memory.enter(manager);
     await this.writeShortlists(manager, new Map([[needId, []]]), cause);
+    this.memory.closeNeed(needId);
+  }
+
+  /** Records a decision on a pair in memory: a decline keeps the company off the need's shortlist. */
+  async decide(manager: EntityManager, needId: string, companyId: string, declinedVersion: number | null) {
+    await this.memory.enter(manager);
+    this.memory.decide(needId, companyId, declinedVersion);
   }
 
   /**
@@ -110,20 +118,14 @@ export class ShortlistsService {
     company: CompanyProfileUpsertedV1,
     cause?: EventEnvelope,
   ): Promise<ShortlistWriteResult> {
-    await this.shortlists.lockForUpdate(manager);
-    const needs = await this.projections.openNeeds(manager);
-    const current = await this.shortlists.forNeeds(
-      manager,
-      needs.map((need) => need.id),
-    );
-    const declined = await this.decisions.declinedPairs(manager);
-    const profile = toCompanyProfile(company);
+    await this.memory.enter(manager);
+    const needs = this.memory.openNeeds();
     const corpus = await this.population.current(manager);
+    const declined = this.declined(needs.map((need) => need.id));
     if (this.population.documentCount <= FULL_RANKING_COMPANIES && needs.length > 0) {
-      const companies = await this.projections.activeCompanies(manager);
-      const next = await this.rank(companies, needs, declined);
-      return this.writeShortlists(manager, next, cause, current);
+      return this.writeShortlists(manager, await this.rank(this.population.activeCompanies(), needs, declined), cause);
     }
+    const profile = toCompanyProfile(company);
     const vocab = defaultEngineVocabulary();
     // The company's words are the same against every need: tokenised once.
     const document = companyDocument(profile, vocab);
@@ -131,37 +133,33 @@ export class ShortlistsService {
     const next = new Map<string, ShortlistRow[]>();
     const rescoreInFull: RdNeedUpsertedV1[] = [];
     for (const need of needs) {
-      const previous = current.get(need.id) ?? [];
-      const result = scorePlannedPair(planNeed(toNeedProfile(need), vocab, corpus), profile, vocab, document);
+      const result = scorePlannedPair(this.plan(need, vocab, corpus), profile, vocab, document);
       const candidate = { companyId: company.id, score: result.score, eligible: result.eligible };
-      const before = previous.find((row) => row.companyId === company.id);
-      if (before && previous.length >= size && compareMatches(candidate, before) > 0) {
-        rescoreInFull.push(need);
-        continue;
-      }
-      const others = previous.filter((row) => row.companyId !== company.id);
-      const enters = candidate.score > 0 && !declined.get(need.id)?.has(company.id);
-      next.set(need.id, ranked((enters ? [...others, candidate] : others).sort(compareMatches).slice(0, size)));
+      const placed = placeCompany(
+        this.memory.shortlist(need.id),
+        candidate,
+        declined.get(need.id)?.has(company.id) ?? false,
+        size,
+      );
+      if (placed === 'rank-in-full') rescoreInFull.push(need);
+      else next.set(need.id, placed);
     }
     if (rescoreInFull.length > 0) {
-      const companies = await this.projections.activeCompanies(manager);
-      for (const [needId, rows] of await this.rank(companies, rescoreInFull, declined)) next.set(needId, rows);
+      const ranking = await this.rank(this.population.activeCompanies(), rescoreInFull, declined);
+      for (const [needId, rows] of ranking) next.set(needId, rows);
     }
-    return this.writeShortlists(manager, next, cause, current);
+    return this.writeShortlists(manager, next, cause);
   }
 
   /** A deleted company leaves every shortlist; the needs it was on are rescored so the next in line moves up. */
   async removeCompany(manager: EntityManager, companyId: string, cause?: EventEnvelope): Promise<void> {
-    await this.shortlists.lockForUpdate(manager);
-    const listing = new Set(await this.shortlists.needsListing(manager, companyId));
-    const needs = (await this.projections.openNeeds(manager)).filter((need) => listing.has(need.id));
+    await this.memory.enter(manager);
+    const listing = new Set(this.memory.needsListing(companyId));
+    const needs = this.memory.openNeeds().filter((need) => listing.has(need.id));
     if (needs.length === 0) return;
-    const companies = await this.projections.activeCompanies(manager);
-    const declined = await this.decisions.declinedPairs(
-      manager,
-      needs.map((need) => need.id),
-    );
-    await this.writeShortlists(manager, await this.rank(companies, needs, declined), cause);
+    await this.population.current(manager);
+    const declined = this.declined(needs.map((need) => need.id));
+    await this.writeShortlists(manager, await this.rank(this.population.activeCompanies(), needs, declined), cause);
   }
 
   /**
@@ -172,16 +170,13 @@ export class ShortlistsService {
     manager: EntityManager,
     next: ReadonlyMap<string, readonly ShortlistRow[]>,
     cause?: EventEnvelope,
-    known?: ReadonlyMap<string, readonly VersionedShortlistRow[]>,
   ): Promise<ShortlistWriteResult> {
-    await this.shortlists.lockForUpdate(manager);
-    const needIds = [...next.keys()];
-    const current = known ?? (await this.shortlists.forNeeds(manager, needIds));
+    await this.memory.enter(manager);
     const computedAt = new Date();
     const changes: ShortlistChange[] = [];
     const events = [];
     for (const [needId, rows] of next) {
-      const previous = current.get(needId) ?? [];
+      const previous = this.memory.shortlist(needId);
       const diff = diffShortlist(previous, rows);
       const stale = previous.some((row) => row.algorithmVersion !== ALGORITHM_VERSION);
       if (isEmptyDiff(diff) && !stale) continue;
@@ -190,6 +185,10 @@ export class ShortlistsService {
         upserts: stale ? rows : diff.upserts,
         removedCompanyIds: diff.removed.map((change) => change.companyId),
       });
+      this.memory.replaceShortlist(
+        needId,
+        rows.map((row) => ({ ...row, algorithmVersion: ALGORITHM_VERSION })),
+      );
       if (isEmptyDiff(diff)) continue;
       events.push({
         topic: TOPICS.matchingResults,
@@ -210,5 +209,23 @@ export class ShortlistsService {
     const rowsWritten = await this.shortlists.applyChanges(manager, changes, ALGORITHM_VERSION, computedAt);
     await this.outbox.enqueue(manager, events);
     return { shortlistsChanged: events.length, rowsWritten, eventsPublished: events.length };
+  }
+
+  /**
+   * The need planned against the population as it is now. Its words are tokenised once per need version: only their
+   * weights follow the population, so the plan equals a fresh `planNeed`.
+   */
+  private plan(need: RdNeedUpsertedV1, vocab: EngineVocabulary, corpus: LexicalCorpus): NeedPlan {
+    let known = this.needWords.get(need);
+    if (known === undefined) {
+      const profile = toNeedProfile(need);
+      known = { profile, terms: needQueryTerms(profile, vocab) };
+      this.needWords.set(need, known);
+    }
+    return planNeed(known.profile, vocab, corpus, known.terms);
+  }
+
+  private declined(needIds: readonly string[]): Map<string, Set<string>> {
+    return this.memory.declined(needIds, (companyId) => this.population.versionOf(companyId));
   }
 }

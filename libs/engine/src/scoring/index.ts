@@ -40,8 +40,10 @@ export { unstatedCompanyOfferings, unstatedNeedPreferences } from './unstated-pr
 export {
   companyDocument,
   lexicalCorpus,
+  needQueryTerms,
   populationDocuments,
   type LexicalCorpus,
   type LexicalDocument,
   type PopulationDocuments,
+  type QueryTerms,
 } from './lexical-relevance.js';

@@ -11,6 +11,7 @@ import {
   needQueryTerms,
   type LexicalCorpus,
   type LexicalQuery,
+  type QueryTerms,
 } from './lexical-relevance.js';
 import type { NeedProfile } from './match-profile.types.js';
 import { criterionScale } from './score-units.js';
@@ -47,12 +48,14 @@ const EMPTY_CORPUS: LexicalCorpus = lexicalCorpus([]);
 
 /**
  * `corpus` is the population the need is ranked against: its document frequencies weigh the need's words. Without
- * one, no word can match and lexical relevance does not apply.
+ * one, no word can match and lexical relevance does not apply. `terms`, the need's words, depend on the need and the
+ * vocabulary only: a caller planning one need against a changing population passes them to tokenise once.
  */
 export function planNeed(
   need: NeedProfile,
   vocab: EngineVocabulary = defaultEngineVocabulary(),
   corpus: LexicalCorpus = EMPTY_CORPUS,
+  terms: QueryTerms = needQueryTerms(need, vocab),
 ): NeedPlan {
   const mustHave = distinct(need.mustHave);
   const plan = {
@@ -67,7 +70,7 @@ export function planNeed(
     collaborationTypes: distinct(need.collaborationTypes),
     offering: distinct(need.offering),
     preferredPartnerNetworks: distinct(need.preferredPartnerNetworks),
-    lexical: lexicalQuery(needQueryTerms(need, vocab), corpus),
+    lexical: lexicalQuery(terms, corpus),
   };
   const applicable: Record<AdditiveCriterion, boolean> = {
     therapeuticArea: plan.therapeuticAreas.length > 0,
