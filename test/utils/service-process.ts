@@ -7,12 +7,13 @@ import { testEnv } from './test-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type ServiceName = 'companies' | 'rd-needs' | 'matching';
+export type ServiceName = 'companies' | 'rd-needs' | 'matching' | 'dashboard';
 
 const PORT_VARIABLES: Record<ServiceName, string> = {
   companies: 'COMPANIES_PORT',
   'rd-needs': 'RD_NEEDS_PORT',
   matching: 'MATCHING_PORT',
+  dashboard: 'DASHBOARD_PORT',
 };
 
 /** A compiled service (dist/, built by `npm test`) running as its own process against the test infrastructure. */
