@@ -324,21 +324,25 @@ const decisionCell = (match: MatchItem): HTMLElement => {
   reason.addEventListener('change', () => state.reasons.set(match.companyId, reason.value as DecisionReason));
   return el(
     'td',
-    { class: 'actions' },
+    {},
     el(
-      'button',
-      { type: 'button', 'data-action': 'accept', onclick: () => void decide(match, 'accepted') },
-      t().accept,
-    ),
-    reason,
-    el(
-      'button',
-      {
-        type: 'button',
-        'data-action': 'decline',
-        onclick: () => void decide(match, 'declined', reason.value as DecisionReason),
-      },
-      t().decline,
+      'div',
+      { class: 'actions' },
+      el(
+        'button',
+        { type: 'button', 'data-action': 'accept', onclick: () => void decide(match, 'accepted') },
+        t().accept,
+      ),
+      reason,
+      el(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'decline',
+          onclick: () => void decide(match, 'declined', reason.value as DecisionReason),
+        },
+        t().decline,
+      ),
     ),
   );
 };
@@ -354,7 +358,7 @@ const row = (match: MatchItem): HTMLElement =>
     el('td', { class: 'number' }, match.rank === null ? '' : String(match.rank)),
     el(
       'td',
-      {},
+      { class: 'company' },
       el('strong', { class: 'company-name' }, match.companyName),
       ' ',
       el(
