@@ -1,3 +1,5 @@
+// The page's own code, run by puppeteer inside chromium, uses the DOM.
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer-core';
 import type { CompanyProfileFields, RdNeedFields, StoredEntityFields } from '#contracts';
