@@ -8,11 +8,14 @@ import { testEnv } from './test-env.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export type ServiceName = 'companies' | 'rd-needs' | 'matching';
+/** The services, and the dashboard's server (apps/dashboard), which forwards to them. */
+export type ProcessName = ServiceName | 'dashboard';
 
-const PORT_VARIABLES: Record<ServiceName, string> = {
+const PORT_VARIABLES: Record<ProcessName, string> = {
   companies: 'COMPANIES_PORT',
   'rd-needs': 'RD_NEEDS_PORT',
   matching: 'MATCHING_PORT',
+  dashboard: 'DASHBOARD_PORT',
 };
 
 /** A compiled service (dist/, built by `npm test`) running as its own process against the test infrastructure. */
@@ -24,7 +27,7 @@ export class ServiceProcess {
 
   /** `portOffset` is added to the run's port base (TEST_PORT_BASE, default 4100). */
   constructor(
-    readonly name: ServiceName,
+    readonly name: ProcessName,
     portOffset: number,
     private readonly extraEnv: Record<string, string> = {},
   ) {

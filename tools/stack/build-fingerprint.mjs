@@ -9,6 +9,9 @@ import path from 'node:path';
 export const BUILD_ROOTS = ['apps', 'libs', 'tools'];
 export const BUILD_CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
 export const STAMP_FILE = path.join('dist', '.build-fingerprint');
+/** The dashboard's browser code: built by Vite (`buildDashboard`), not by tsc -b, with a stamp of its own. */
+export const DASHBOARD_WEB = 'apps/dashboard/web';
+export const DASHBOARD_STAMP_FILE = path.join('dist', '.dashboard-fingerprint');
 
 const SOURCE = /\.(ts|mts|cts|json)$/;
 const NOT_BUILT = /\.(spec|int-spec|e2e-spec|fixture)\.ts$/;
@@ -18,6 +21,7 @@ export const isBuildInput = (relativePath) =>
   BUILD_CONFIG_FILES.includes(relativePath) ||
   (BUILD_ROOTS.some((root) => relativePath.startsWith(`${root}/`)) &&
     !relativePath.startsWith('tools/kafka/target/') &&
+    !relativePath.startsWith(`${DASHBOARD_WEB}/`) &&
     !relativePath.split('/').includes('node_modules') &&
     SOURCE.test(relativePath) &&
     !NOT_BUILT.test(relativePath));
@@ -47,24 +51,37 @@ export const buildStamp = (entries) => {
 /** Whether a build from `previous` to `next` (stamps) must be forced: a JSON input changed. */
 export const jsonInputsChanged = (previous, next) => previous?.split('\n')[1] !== next.split('\n')[1];
 
-/** Every build input under `root` with its size and mtime. */
-export const listBuildInputs = (root) => {
+/** The files under `dirs` (relative to `root`) that `include` accepts, with their sizes and mtimes. */
+const listFiles = (root, dirs, include) => {
   const entries = [];
   const visit = (relativeDir) => {
     for (const dirent of readdirSync(path.join(root, relativeDir), { withFileTypes: true })) {
       const relativePath = relativeDir ? `${relativeDir}/${dirent.name}` : dirent.name;
       if (dirent.isDirectory()) {
         if (dirent.name !== 'node_modules' && relativePath !== 'tools/kafka/target') visit(relativePath);
-      } else if (isBuildInput(relativePath)) {
+      } else if (include(relativePath)) {
         const { size, mtimeMs } = statSync(path.join(root, relativePath));
         entries.push({ path: relativePath, size, mtimeMs });
       }
     }
   };
-  for (const dir of BUILD_ROOTS) visit(dir);
+  for (const dir of dirs) visit(dir);
+  return entries;
+};
+
+/** Every build input under `root` with its size and mtime. */
+export const listBuildInputs = (root) => {
+  const entries = listFiles(root, BUILD_ROOTS, isBuildInput);
   for (const file of BUILD_CONFIG_FILES) {
     const { size, mtimeMs } = statSync(path.join(root, file));
     entries.push({ path: file, size, mtimeMs });
   }
   return entries;
+};
+
+/** Every file of the dashboard's web app (sources, page, styles, its tsconfig), and the lock file (Vite's version). */
+export const listDashboardInputs = (root) => {
+  const entries = listFiles(root, [DASHBOARD_WEB], (relativePath) => !/\.spec\.ts$/.test(relativePath));
+  const { size, mtimeMs } = statSync(path.join(root, 'package-lock.json'));
+  return [...entries, { path: 'package-lock.json', size, mtimeMs }];
 };

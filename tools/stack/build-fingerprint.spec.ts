@@ -54,6 +54,7 @@ describe('the build fingerprint', () => {
       'test/walking-skeleton.e2e-spec.ts',
       'tools/kafka/target/libs/kafka.json',
       'libs/platform/src/index.js',
+      'apps/dashboard/web/src/main.ts',
       'README.md',
     ]) {
       expect({ other, built: isBuildInput(other) }).toEqual({ other, built: false });

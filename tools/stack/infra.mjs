@@ -1,7 +1,7 @@
 // Local infrastructure for `npm start` and `npm test`: the machine's Postgres cluster and a real Kafka broker.
 // Each function reports whether it started something, so callers stop only what they started.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import { startKafka, stopKafka } from '../kafka/kafka.mjs';
 
@@ -41,3 +41,20 @@ export const ensureKafka = async ({ port, controllerPort, dataDir }) => {
 };
 
 export { stopKafka };
+
+/** Debian's chromium, which the dashboard's browser test drives (tools/dashboard/chromium.ts). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Installs Debian's chromium with apt when it is missing (the project runs as root; a fresh machine may have no
+ * package lists yet, so a failed install is retried after `apt-get update`). Puppeteer never downloads a browser.
+ */
+export const ensureChromium = () => {
+  if (existsSync(CHROMIUM_PATH)) return;
+  log('installing chromium (apt-get install -y chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env }).status === 0;
+  if (install()) return;
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  if (!install()) throw new Error('installing chromium failed (apt-get install -y chromium)');
+};

@@ -3,7 +3,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStamp, jsonInputsChanged, listBuildInputs, STAMP_FILE } from './build-fingerprint.mjs';
+import {
+  buildFingerprint,
+  buildStamp,
+  DASHBOARD_STAMP_FILE,
+  DASHBOARD_WEB,
+  jsonInputsChanged,
+  listBuildInputs,
+  listDashboardInputs,
+  STAMP_FILE,
+} from './build-fingerprint.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,6 +24,7 @@ export const TSC_BUILD = ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.bui
  * `--force` when asked or when a JSON input changed (see `buildStamp`); throws when the build fails.
  */
 export const buildTree = ({ force = false } = {}) => {
+  buildDashboard({ force });
   const stampFile = path.join(ROOT, STAMP_FILE);
   const stamp = buildStamp(listBuildInputs(ROOT));
   const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : undefined;
@@ -28,10 +38,42 @@ export const buildTree = ({ force = false } = {}) => {
   writeFileSync(stampFile, stamp);
 };
 
+/**
+ * The dashboard's web app into dist/apps/dashboard/web, which its server serves: type-checked by its own tsconfig
+ * (DOM, no Node), bundled by Vite; skipped, like the tree, when nothing under apps/dashboard/web changed.
+ */
+const buildDashboard = ({ force }) => {
+  const stampFile = path.join(ROOT, DASHBOARD_STAMP_FILE);
+  const stamp = buildFingerprint(listDashboardInputs(ROOT));
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  const steps = [
+    ['node_modules/typescript/bin/tsc', '-p', `${DASHBOARD_WEB}/tsconfig.json`],
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      DASHBOARD_WEB,
+      '--outDir',
+      path.join(ROOT, 'dist', 'apps', 'dashboard', 'web'),
+      '--emptyOutDir',
+      '--base',
+      './',
+      '--logLevel',
+      'warn',
+    ],
+  ];
+  for (const step of steps) {
+    if (spawnSync(process.execPath, step, { cwd: ROOT, stdio: 'inherit' }).status !== 0) {
+      throw new Error('dashboard build failed');
+    }
+  }
+  writeFileSync(stampFile, stamp);
+};
+
 export const SERVICES = [
   { name: 'companies', portVariable: 'COMPANIES_PORT', port: 3001 },
   { name: 'rd-needs', portVariable: 'RD_NEEDS_PORT', port: 3002 },
   { name: 'matching', portVariable: 'MATCHING_PORT', port: 3003 },
+  { name: 'dashboard', portVariable: 'DASHBOARD_PORT', port: 3000 },
 ];
 
 const prefixLines = (name, stream, target) => {

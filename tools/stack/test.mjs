@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { isKafkaUp } from '../kafka/kafka.mjs';
-import { ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
+import { ensureChromium, ensureKafka, ensurePostgres, log, stopKafka, stopPostgres } from './infra.mjs';
 import { buildTree, ROOT } from './services.mjs';
 
 // TEST_KAFKA_PORT, TEST_DATABASE_URL and TEST_PORT_BASE let several test runs share one machine.
@@ -39,6 +39,8 @@ try {
   }
   log('building…');
   buildTree();
+  // The dashboard's browser test (test/dashboard.e2e-spec.ts) drives Debian's chromium.
+  ensureChromium();
   const prepare = spawnSync(process.execPath, ['dist/tools/test-infra/prepare.js'], {
     cwd: ROOT,
     stdio: 'inherit',
