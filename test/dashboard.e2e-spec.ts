@@ -92,6 +92,8 @@ describe("the dashboard in Debian's chromium, against the real services", () => 
 
   it("renders the need's shortlist: each company's score, eligibility, unmet requirements and explained criteria", async () => {
     const expected = await pair(kept.id);
+    // The row shows the stored shortlist score, which in a large population lags a fresh pair score until a rematch.
+    const listed = (await shortlist()).find((match) => match.companyId === kept.id);
     const shown = await page.$eval(row(kept.id), (tr) => ({
       name: tr.querySelector('.company-name')?.textContent,
       score: tr.querySelector('.score')?.textContent?.trim(),
@@ -103,7 +105,7 @@ describe("the dashboard in Debian's chromium, against the real services", () => 
       })),
     }));
     expect(shown.name).toBe(kept.name);
-    expect(shown.score).toBe(expected.score.toFixed(2));
+    expect(shown.score).toBe(listed?.score.toFixed(2));
     expect(shown.eligibility).toBe('eligible');
     expect(shown.unmet).toBe('');
     expect(shown.criteria.map((criterion) => criterion.criterion)).toEqual(
