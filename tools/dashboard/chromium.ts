@@ -28,10 +28,22 @@ export const launchChromium = async (): Promise<Browser> => {
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, 'about:blank'],
       defaultViewport: { width: 1400, height: 900 },
     });
-    browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+    // Chromium may still be writing its profile as it disconnects: remove the profile once its process has exited.
+    const chromium = browser.process();
+    if (chromium) chromium.once('exit', () => removeProfile(profile));
+    else browser.once('disconnected', () => removeProfile(profile));
     return browser;
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw error;
+  }
+};
+
+/** A profile left behind in the temporary folder is harmless; a cleanup error must not fail the caller. */
+const removeProfile = (profile: string): void => {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  } catch {
+    // left for the system's temporary-file cleanup
   }
 };
