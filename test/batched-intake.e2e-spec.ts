@@ -106,8 +106,9 @@ describe('batched intake', () => {
         const ids = new Set([storedA, storedB, storedC, storedD].map((rows) => rows?.[0]?.id));
         const events = capture.messages
           .filter((message) => message.topic === TOPICS.companyProfiles)
-          .map((message) => message.value as UpsertedEvent)
-          .filter((event) => ids.has(event.payload.id));
+          // The topic is shared with other test files, some of which write records that are not events.
+          .map((message) => message.value as UpsertedEvent | undefined)
+          .filter((event): event is UpsertedEvent => ids.has(event?.payload?.id));
         expect(events).toHaveLength(6);
         return events;
       },
